@@ -1,0 +1,32 @@
+// Brief: everything `crossread brief` writes, per INTERFACE.md.
+#ifndef CROSSREAD_BRIEF_H_
+#define CROSSREAD_BRIEF_H_
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "crossread/article.h"
+#include "crossread/story.h"
+
+namespace crossread {
+
+inline constexpr char kBriefSchema[] = "crossread.brief/1";
+
+struct Brief {
+  std::vector<Article> articles;
+  std::map<std::string, std::string> story_of;                     // article id → story id
+  std::map<std::string, std::optional<std::string>> duplicate_of;  // article id → earlier copy
+  std::vector<Story> stories;
+};
+
+// Renderers. Each returns the whole document; all article text is escaped for its format.
+std::string RenderBriefJson(const Brief& brief);
+std::string RenderBriefMarkdown(const Brief& brief);
+// One self-contained HTML page; with `only_story` set, just that story.
+std::string RenderBriefHtml(const Brief& brief, const Story* only_story = nullptr);
+
+}  // namespace crossread
+
+#endif  // CROSSREAD_BRIEF_H_

@@ -1,0 +1,79 @@
+// The pipeline: inputs → clean articles → stories → briefs. Every entry point is a function of
+// plain values; none keeps state between calls. Thread-safe.
+#ifndef CROSSREAD_PIPELINE_H_
+#define CROSSREAD_PIPELINE_H_
+
+#include <cstdint>
+#include <optional>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "crossread/article.h"
+#include "crossread/brief.h"
+#include "crossread/options.h"
+#include "crossread/status.h"
+
+namespace crossread {
+
+// A path (or archive member, or stdin line) that was skipped, and why.
+struct InputError {
+  std::string path;
+  std::string reason;
+};
+
+struct Inputs {
+  std::vector<Article> articles;  // cleaned, in input order
+  std::vector<InputError> errors;
+};
+
+// Reads every PATH ("-" = JSONL on `stdin`), extracts and cleans each article. Bad inputs go to
+// `errors`; the rest are read.
+Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream);
+
+// Cleans already-read articles (those whose raw_text is set and text is empty), together, so
+// that lines repeated across articles are seen as boilerplate.
+void CleanArticles(std::vector<Article>& articles);
+
+// The whole brief: stories, their alignments and summaries.
+Brief BuildBrief(std::vector<Article> articles, const Options& options);
+
+// Story id ("s1", "s2"...) of each article, in input order.
+std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
+                                        const Options& options);
+
+struct DuplicateGroup {
+  std::vector<std::string> articles;  // first = the earliest copy
+  double similarity = 0;              // least estimated Jaccard between a member and the first
+};
+std::vector<DuplicateGroup> FindDuplicates(const std::vector<Article>& articles,
+                                           const Options& options);
+
+// Quotes of one article with code-point offsets into its raw_text.
+struct Span {
+  uint32_t start = 0, end = 0;
+  std::string text;
+};
+struct ArticleQuote {
+  Span cue;
+  std::vector<Span> sources;
+  std::vector<Span> contents;
+  std::optional<std::string> speaker;
+  std::string kind;
+};
+std::vector<ArticleQuote> ExtractQuotes(const Article& article);
+
+// All articles taken as one story: summary sentences, best first in reading order.
+std::vector<SummarySentence> Summarize(const std::vector<Article>& articles,
+                                       const Options& options);
+
+// One JSON line (no newline) per INTERFACE.md for `extract`, `quotes` and `dedup`.
+std::string RenderExtractLine(const Article& article);
+std::string RenderQuotesLine(const Article& article, const std::vector<ArticleQuote>& quotes);
+std::string RenderDuplicateLine(size_t group, const DuplicateGroup& g);
+// `cluster --format jsonl`: {"story", "articles"}.
+std::string RenderStoryLine(const std::string& story, const std::vector<std::string>& articles);
+
+}  // namespace crossread
+
+#endif  // CROSSREAD_PIPELINE_H_

@@ -1,0 +1,163 @@
+// Facts: sentences of different articles that make the same claim. Sentences of six or more
+// words become TF-IDF vectors over the story's sentences; pairs from different articles with
+// cosine ≥ 0.45 (found through an inverted index, so only sentences sharing a term are
+// compared) are linked, and linked sentences form one fact. A fact's text is the sentence most
+// similar to the rest of its group. Sentences that stand alone stay facts of one article.
+#include <algorithm>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "align/align.h"
+#include "common/strings.h"
+#include "sketch/terms.h"
+
+namespace crossread::align {
+
+namespace {
+
+constexpr double kSameFact = 0.45;
+constexpr int kMinWords = 6;
+constexpr size_t kMaxSingleFactsPerArticle = 60;
+
+struct Unit {
+  size_t doc;
+  uint32_t sentence;
+  sketch::TermVector vec;
+};
+
+// Sentences whose bytes lie mostly inside direct, partial or unmarked quotes: they are quotes,
+// listed as such, not facts.
+std::vector<bool> QuotedSentences(const analyze::Document& doc) {
+  std::vector<analyze::ByteSpan> spans;
+  for (const analyze::Attribution& a : doc.quotes) {
+    if (a.kind == "indirect") continue;
+    spans.insert(spans.end(), a.contents.begin(), a.contents.end());
+  }
+  std::sort(spans.begin(), spans.end(),
+            [](const analyze::ByteSpan& a, const analyze::ByteSpan& b) { return a.begin < b.begin; });
+  std::vector<bool> out(doc.sentences.size(), false);
+  size_t first = 0;  // sentences and spans both advance through the text
+  for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+    const analyze::ByteSpan& span = doc.sentences[s].span;
+    while (first < spans.size() && spans[first].end <= span.begin) ++first;
+    uint32_t inside = 0;
+    for (size_t k = first; k < spans.size() && spans[k].begin < span.end; ++k) {
+      uint32_t b = std::max(spans[k].begin, span.begin), e = std::min(spans[k].end, span.end);
+      if (b < e) inside += e - b;
+    }
+    out[s] = inside * 2 > span.end - span.begin;
+  }
+  return out;
+}
+
+}  // namespace
+
+FactTable AlignFacts(const Docs& docs) {
+  FactTable table;
+  table.fact_of.resize(docs.size());
+  std::vector<Unit> units;
+  std::vector<std::vector<uint64_t>> terms;
+  sketch::DocumentFrequencies df;
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const analyze::Document& doc = *docs[d];
+    table.fact_of[d].assign(doc.sentences.size(), -1);
+    std::vector<bool> quoted = QuotedSentences(doc);
+    for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      std::string_view text = doc.Text(doc.sentences[s].span);
+      if (CountWords(text) < kMinWords || quoted[s]) continue;
+      units.push_back({d, s, {}});
+      terms.push_back(sketch::ContentTerms(text));
+      df.Add(terms.back());
+    }
+  }
+  for (size_t u = 0; u < units.size(); ++u) units[u].vec = sketch::TfIdf(terms[u], df);
+
+  std::vector<size_t> parent(units.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](size_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<std::vector<std::pair<size_t, double>>> links(units.size());
+  if (docs.size() >= 2) {
+    std::unordered_map<uint64_t, std::vector<size_t>> postings;
+    for (size_t u = 0; u < units.size(); ++u) {
+      for (const auto& [t, w] : units[u].vec) postings[t].push_back(u);
+    }
+    std::unordered_set<size_t> candidates;
+    for (size_t u = 0; u < units.size(); ++u) {
+      candidates.clear();
+      for (const auto& [t, w] : units[u].vec) {
+        for (size_t v : postings[t]) {
+          if (v > u && units[v].doc != units[u].doc) candidates.insert(v);
+        }
+      }
+      for (size_t v : candidates) {
+        double c = sketch::Cosine(units[u].vec, units[v].vec);
+        if (c >= kSameFact) {
+          parent[find(v)] = find(u);
+          links[u].push_back({v, c});
+          links[v].push_back({u, c});
+        }
+      }
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t u = 0; u < units.size(); ++u) groups[find(u)].push_back(u);
+
+  struct Built {
+    Fact fact;
+    std::vector<size_t> members;
+    size_t first;
+  };
+  std::vector<Built> built;
+  std::vector<size_t> singles_per_doc(docs.size(), 0);
+  for (auto& [root, members] : groups) {
+    std::set<size_t> in_docs;
+    for (size_t m : members) in_docs.insert(units[m].doc);
+    if (in_docs.size() == 1 && ++singles_per_doc[*in_docs.begin()] > kMaxSingleFactsPerArticle) {
+      continue;
+    }
+    // Representative: the member with the largest total similarity to the others.
+    size_t rep = members.front();
+    double best = -1;
+    for (size_t m : members) {
+      double total = 0;
+      for (const auto& [v, c] : links[m]) total += c;
+      if (total > best) {
+        best = total;
+        rep = m;
+      }
+    }
+    Built b;
+    for (size_t m : members) {
+      const analyze::Document& doc = *docs[units[m].doc];
+      b.fact.instances.push_back(
+          {doc.article->id, std::string(doc.Text(doc.sentences[units[m].sentence].span))});
+    }
+    const analyze::Document& rdoc = *docs[units[rep].doc];
+    b.fact.text = std::string(rdoc.Text(rdoc.sentences[units[rep].sentence].span));
+    for (size_t d : in_docs) b.fact.articles.push_back(docs[d]->article->id);  // story order
+    b.members = members;
+    b.first = *std::min_element(members.begin(), members.end());
+    built.push_back(std::move(b));
+  }
+  std::stable_sort(built.begin(), built.end(), [](const Built& a, const Built& b) {
+    if (a.fact.articles.size() != b.fact.articles.size()) {
+      return a.fact.articles.size() > b.fact.articles.size();
+    }
+    return a.first < b.first;
+  });
+  for (size_t i = 0; i < built.size(); ++i) {
+    built[i].fact.id = "f" + std::to_string(i + 1);
+    for (size_t m : built[i].members) {
+      table.fact_of[units[m].doc][units[m].sentence] = static_cast<int>(i);
+    }
+    table.facts.push_back(std::move(built[i].fact));
+  }
+  return table;
+}
+
+}  // namespace crossread::align

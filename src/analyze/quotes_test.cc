@@ -1,0 +1,81 @@
+#include <gtest/gtest.h>
+
+#include "analyze/document.h"
+#include "common/test_util.h"
+
+namespace crossread::analyze {
+namespace {
+
+struct Found {
+  std::string content, cue, source, speaker, kind;
+};
+
+std::vector<Found> Quotes(const std::string& text) {
+  Article a = testing::CleanArticle(text);
+  Document d = Analyze(a);
+  std::vector<Found> out;
+  for (const Attribution& q : d.quotes) {
+    Found f;
+    for (const ByteSpan& c : q.contents) f.content += (f.content.empty() ? "" : " | ") + std::string(d.Text(c));
+    f.cue = d.Text(q.cue);
+    f.source = d.Text(q.source);
+    f.speaker = q.speaker;
+    f.kind = q.kind;
+    out.push_back(f);
+  }
+  return out;
+}
+
+TEST(Quotes, FindsCuesAfterAndBeforeTheMarks) {
+  auto q = Quotes(
+      "Prime Minister Keir Starmer spoke.\n\n"
+      "\xE2\x80\x9CWe must act now,\xE2\x80\x9D Starmer said in a statement.\n\n"
+      "\"Pressure works,\" said Starmer.\n\n"
+      "Starmer told reporters: \"We agreed on more aid.\"\n\n"
+      "\"It is too early,\" he added.");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].content, "We must act now");
+  EXPECT_EQ(q[0].cue, "said");
+  EXPECT_EQ(q[0].source, "Starmer");
+  EXPECT_EQ(q[0].speaker, "Keir Starmer");
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[1].cue, "said");
+  EXPECT_EQ(q[1].speaker, "Keir Starmer");
+  EXPECT_EQ(q[2].content, "We agreed on more aid.");
+  EXPECT_EQ(q[2].cue, "told");
+  EXPECT_EQ(q[2].kind, "direct");
+  EXPECT_EQ(q[3].source, "he");
+  EXPECT_EQ(q[3].speaker, "Keir Starmer");  // the previous quote's speaker
+}
+
+TEST(Quotes, FindsPartialUnmarkedAndContinuedQuotes) {
+  auto q = Quotes(
+      "President Vladimir Putin met envoys. Starmer said Putin will \"sooner or later\" have to "
+      "talk.\n\n"
+      "Keir Starmer was in London.\n\n"
+      "We cannot allow games with the deal, said Starmer from Downing Street.\n\n"
+      "\"Stop the attacks,\" Starmer said.\n\n"
+      "\"Until then we will keep working around the clock.\"");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].content, "sooner or later");
+  EXPECT_EQ(q[0].kind, "partial");
+  EXPECT_EQ(q[1].content, "We cannot allow games with the deal");
+  EXPECT_EQ(q[1].kind, "unmarked");
+  EXPECT_EQ(q[1].speaker, "Keir Starmer");
+  EXPECT_EQ(q[3].content, "Until then we will keep working around the clock.");
+  EXPECT_EQ(q[3].speaker, "Keir Starmer");
+  EXPECT_EQ(q[3].cue, "");
+}
+
+TEST(Quotes, FindsReportedSpeechAndIgnoresScareQuotes) {
+  auto q = Quotes(
+      "On Thursday, Putin said Russia supported a U.S. proposal for a ceasefire in principle.\n\n"
+      "Leaders met as what he has termed the \"coalition of the willing,\" Britain said nothing.");
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "indirect");
+  EXPECT_EQ(q[0].content, "Russia supported a U.S. proposal for a ceasefire in principle");
+  EXPECT_EQ(q[0].source, "Putin");
+}
+
+}  // namespace
+}  // namespace crossread::analyze

@@ -1,0 +1,218 @@
+// Tokenizer and sentence splitter.
+//
+// Tokens: words keep inner apostrophes, hyphens, periods and ampersands ("don't", "30-day",
+// "U.K", "AT&T"); a trailing period joins the word when the word is an abbreviation (in the
+// lexicon, or letter-dot sequences like "U.K.", or a single capital initial). A possessive "'s"
+// is a token of its own. Every other non-space character is a punctuation token.
+//
+// Sentences end at '.', '!', '?' (with closing quotes and brackets absorbed) when the next
+// token opens a sentence (capital letter, digit, opening quote); after an abbreviation only
+// when the next word is a common sentence opener ("U.S. The ..."); never after a title ("Mr.").
+// Paragraphs (blank-line separated) always end sentences.
+#include <algorithm>
+
+#include "analyze/document.h"
+#include "common/lexicon.h"
+#include "common/utf8.h"
+
+namespace crossread::analyze {
+
+namespace {
+
+bool IsWordChar(char32_t c) { return IsLetter(c) || IsDigit(c); }
+
+char32_t PeekCp(std::string_view text, size_t i) {
+  if (i >= text.size()) return 0;
+  return DecodeUtf8(text, &i);
+}
+
+bool IsTitleAbbrev(std::string_view word) {
+  static constexpr std::string_view kTitles[] = {"Mr",  "Mrs", "Ms",  "Dr",  "Prof", "Sen", "Rep",
+                                                 "Gov", "Gen", "Lt",  "Col", "Sgt",  "Capt", "Rev",
+                                                 "St",  "Mt",  "Adm", "Maj", "Hon",  "Cmdr", "Sr",
+                                                 "Jr",  "No",  "vs",  "Pres", "Det", "Insp"};
+  return std::find(std::begin(kTitles), std::end(kTitles), word) != std::end(kTitles);
+}
+
+bool IsLetterDotSequence(std::string_view w) {
+  // "U.K", "U.S", "e.g", "D.C": letters (one or two) separated by periods.
+  if (w.find('.') == std::string_view::npos) return false;
+  size_t run = 0;
+  for (char c : w) {
+    if (c == '.') {
+      if (run == 0 || run > 2) return false;
+      run = 0;
+    } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) {
+      ++run;
+    } else {
+      return false;
+    }
+  }
+  return run >= 1 && run <= 2;
+}
+
+}  // namespace
+
+void Tokenize(Document* doc) {
+  const std::string_view text = doc->article->text;
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<Token>& out = doc->tokens;
+  out.clear();
+  out.reserve(text.size() / 5);
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    char32_t cp = DecodeUtf8(text, &i);
+    if (IsSpace(cp)) continue;
+    Token t;
+    t.begin = static_cast<uint32_t>(start);
+    if (!IsWordChar(cp)) {
+      t.end = static_cast<uint32_t>(i);
+      t.flags = kPunct;
+      // "'s" possessive as one token.
+      if (cp == '\'' && (PeekCp(text, i) == 's' || PeekCp(text, i) == 'S') &&
+          !IsWordChar(PeekCp(text, i + 1))) {
+        t.end = static_cast<uint32_t>(i + 1);
+        t.flags = kWord;
+        i += 1;
+      }
+      out.push_back(t);
+      continue;
+    }
+    t.flags = kWord | (IsDigit(cp) ? uint32_t{kNumeric} : 0u) | (IsUpper(cp) ? uint32_t{kCapitalized} : 0u);
+    bool all_caps = IsUpper(cp);
+    int letters = IsLetter(cp) ? 1 : 0;
+    while (i < text.size()) {
+      size_t j = i;
+      char32_t c = DecodeUtf8(text, &j);
+      if (IsWordChar(c)) {
+        if (IsLetter(c)) {
+          ++letters;
+          if (!IsUpper(c)) all_caps = false;
+        }
+        i = j;
+        continue;
+      }
+      bool joiner = c == '\'' || c == '-' || c == '.' || c == '&' || (c == ',' && IsDigit(cp));
+      if (!joiner || !IsWordChar(PeekCp(text, j))) break;
+      // A possessive "'s" ends the word.
+      if (c == '\'' && (PeekCp(text, j) == 's' || PeekCp(text, j) == 'S') &&
+          !IsWordChar(PeekCp(text, j + 1))) {
+        break;
+      }
+      i = j;
+    }
+    t.end = static_cast<uint32_t>(i);
+    if (all_caps && letters >= 2) t.flags |= kAllCaps;
+    std::string_view word = text.substr(t.begin, t.end - t.begin);
+    if (i < text.size() && text[i] == '.' && !(t.flags & kNumeric)) {
+      bool initial = word.size() == 1 && IsUpper(cp);
+      if (initial || IsLetterDotSequence(word) || lex.Is(word, Lex::kAbbreviation)) {
+        t.end = static_cast<uint32_t>(++i);
+        t.flags |= kAbbrev;
+      }
+    }
+    out.push_back(t);
+  }
+}
+
+void SplitSentences(Document* doc) {
+  const std::string_view text = doc->article->text;
+  const Lexicon& lex = Lexicon::Get();
+  const std::vector<Token>& toks = doc->tokens;
+  doc->sentences.clear();
+  doc->paragraphs.clear();
+
+  auto is_para_break = [&](uint32_t a_end, uint32_t b_begin) {
+    return text.substr(a_end, b_begin - a_end).find("\n\n") != std::string_view::npos;
+  };
+  auto tok = [&](size_t k) { return text.substr(toks[k].begin, toks[k].end - toks[k].begin); };
+  auto opens_sentence = [&](size_t k) {
+    if (k >= toks.size()) return true;
+    char32_t c = PeekCp(text, toks[k].begin);
+    return IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' || c == '(' || c == '[' ||
+           c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2022;
+  };
+
+  size_t sent_start = 0;
+  bool in_quote = false;  // inside "..." within the paragraph
+  auto close_sentence = [&](size_t end_tok) {
+    if (end_tok <= sent_start) return;
+    Sentence s;
+    s.first_token = static_cast<uint32_t>(sent_start);
+    s.end_token = static_cast<uint32_t>(end_tok);
+    s.span = {toks[sent_start].begin, toks[end_tok - 1].end};
+    doc->sentences.push_back(s);
+    sent_start = end_tok;
+  };
+
+  for (size_t k = 0; k < toks.size(); ++k) {
+    std::string_view w = tok(k);
+    if (w == "\"") in_quote = !in_quote;
+    bool para_end = k + 1 == toks.size() || is_para_break(toks[k].end, toks[k + 1].begin);
+    bool end = false;
+    if (w == "." || w == "!" || w == "?" || (toks[k].flags & kAbbrev)) {
+      // Absorb closing quotes and brackets.
+      size_t last = k;
+      while (last + 1 < toks.size() && !para_end) {
+        std::string_view n = tok(last + 1);
+        bool closer = n == ")" || n == "]" || n == "'" || (n == "\"" && in_quote);
+        bool more_stops = n == "." || n == "!" || n == "?";
+        if (!(closer || more_stops)) break;
+        if (n == "\"") in_quote = false;
+        ++last;
+        para_end = last + 1 == toks.size() || is_para_break(toks[last].end, toks[last + 1].begin);
+      }
+      if (para_end) {
+        k = last;
+      } else if (toks[k].flags & kAbbrev) {
+        std::string_view word = w.substr(0, w.size() - 1);
+        std::string_view next = tok(last + 1);
+        bool title = IsTitleAbbrev(word) || lex.Is(word, Lex::kMonthAbbr) ||
+                     (word.size() == 1 && word[0] >= 'A' && word[0] <= 'Z');
+        end = !title && lex.Is(next, Lex::kSentenceStarter);
+        if (end) k = last;
+      } else if (opens_sentence(last + 1)) {
+        end = true;
+        k = last;
+      }
+    }
+    if (para_end) {
+      close_sentence(k + 1);
+      in_quote = false;
+    } else if (end) {
+      close_sentence(k + 1);
+    }
+  }
+  close_sentence(toks.size());
+
+  // Paragraphs: runs of sentences not separated by a blank line.
+  for (uint32_t s = 0; s < doc->sentences.size(); ++s) {
+    Sentence& sent = doc->sentences[s];
+    bool new_para = s == 0 || is_para_break(doc->sentences[s - 1].span.end, sent.span.begin);
+    if (new_para) {
+      Paragraph p;
+      p.span = sent.span;
+      p.first_sentence = s;
+      doc->paragraphs.push_back(p);
+    }
+    Paragraph& p = doc->paragraphs.back();
+    p.span.end = sent.span.end;
+    p.end_sentence = s + 1;
+    sent.paragraph = static_cast<uint32_t>(doc->paragraphs.size() - 1);
+  }
+}
+
+Document Analyze(const Article& article) {
+  Document doc;
+  doc.article = &article;
+  Tokenize(&doc);
+  SplitSentences(&doc);
+  FindMentions(&doc);
+  FindQuotes(&doc);
+  FindDates(&doc);
+  FindQuantities(&doc);
+  return doc;
+}
+
+}  // namespace crossread::analyze

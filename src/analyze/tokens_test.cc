@@ -1,0 +1,48 @@
+#include <gtest/gtest.h>
+
+#include "analyze/document.h"
+#include "common/test_util.h"
+
+namespace crossread::analyze {
+namespace {
+
+std::vector<std::string> Sentences(const std::string& text) {
+  Article a = testing::CleanArticle(text);
+  Document d = Analyze(a);
+  std::vector<std::string> out;
+  for (const Sentence& s : d.sentences) out.emplace_back(d.Text(s.span));
+  return out;
+}
+
+TEST(Sentences, SurviveAbbreviationsDecimalsAndQuotes) {
+  struct Case {
+    const char* text;
+    std::vector<std::string> sentences;
+  } cases[] = {
+      {"U.K. Prime Minister Keir Starmer spoke. He left.",
+       {"U.K. Prime Minister Keir Starmer spoke.", "He left."}},
+      {"Trump clashed with Zelenskyy on Feb. 28 in the Oval Office. Then talks resumed.",
+       {"Trump clashed with Zelenskyy on Feb. 28 in the Oval Office.", "Then talks resumed."}},
+      {"Support from the U.S. The meeting went on.", {"Support from the U.S.", "The meeting went on."}},
+      {"Aid rose 3.5 percent to $1.2bn. Mr. Smith agreed.",
+       {"Aid rose 3.5 percent to $1.2bn.", "Mr. Smith agreed."}},
+      {"He said \"Stop now.\" Then he left.", {"He said \"Stop now.\"", "Then he left."}},
+      {"\"Stop now,\" he said. Sir Keir Starmer agreed.",
+       {"\"Stop now,\" he said.", "Sir Keir Starmer agreed."}},
+      {"Is it over? Nobody knows!", {"Is it over?", "Nobody knows!"}},
+      {"First paragraph without a stop\n\nSecond one.", {"First paragraph without a stop", "Second one."}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
+}
+
+TEST(Tokens, KeepsAbbreviationsAndSplitsPossessives) {
+  Article a = testing::CleanArticle("The U.K.'s 30-day plan, Trump's deal.");
+  Document d = Analyze(a);
+  std::vector<std::string> toks;
+  for (uint32_t k = 0; k < d.tokens.size(); ++k) toks.emplace_back(d.TokenText(k));
+  EXPECT_EQ(toks, (std::vector<std::string>{"The", "U.K.", "'s", "30-day", "plan", ",", "Trump",
+                                            "'s", "deal", "."}));
+}
+
+}  // namespace
+}  // namespace crossread::analyze

@@ -1,0 +1,186 @@
+// Cleaning plain article text. Per article: a leading "date ..." header becomes `published`;
+// each line is trimmed and judged by the boilerplate classifier and the credit-line parser;
+// then, across the whole batch, short lines repeated within one article or across three or
+// more articles are dropped too. What remains is normalised (NFKC, quotes, dashes) into
+// paragraphs separated by blank lines, with a dateline parsed off the first one, and an offset
+// map back to the raw text. Dropped lines go to `removed` in input order.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "clean/boilerplate.h"
+#include "clean/metadata.h"
+#include "clean/normalize.h"
+#include "common/lexicon.h"
+#include "common/offset_map.h"
+#include "common/strings.h"
+#include "common/utf8.h"
+#include "crossread/pipeline.h"
+
+namespace crossread {
+
+namespace {
+
+using clean::BoilerplateClassifier;
+using clean::TextBuilder;
+
+struct Line {
+  std::string_view raw;  // trimmed, a view into Article::raw_text
+  uint32_t raw_cp = 0;   // code-point offset of raw.front()
+  std::string norm;      // normalised
+  std::string key;       // LineKey(norm)
+  int words = 0;
+  std::string reason;  // why it is dropped; empty while kept
+};
+
+bool EndsLikeSentence(std::string_view s) {
+  while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
+  return !s.empty() && (s.back() == '.' || s.back() == '!' || s.back() == '?' || s.back() == ':');
+}
+
+// Splits raw text into trimmed, non-empty lines with their code-point offsets.
+std::vector<Line> SplitRawLines(std::string_view raw) {
+  std::vector<Line> lines;
+  uint32_t cp = 0;
+  size_t pos = 0;
+  while (pos <= raw.size()) {
+    size_t nl = raw.find('\n', pos);
+    if (nl == std::string_view::npos) nl = raw.size();
+    std::string_view line = raw.substr(pos, nl - pos);
+    std::string_view t = Trim(line);
+    if (!t.empty()) {
+      size_t lead = static_cast<size_t>(t.data() - line.data());
+      Line l;
+      l.raw = t;
+      l.raw_cp = cp + static_cast<uint32_t>(CodePointCount(line.substr(0, lead)));
+      lines.push_back(std::move(l));
+    }
+    cp += static_cast<uint32_t>(CodePointCount(line)) + 1;
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+// Cuts the first `norm_bytes` bytes (of its normalised form) off `line`.
+void CutPrefix(Line* line, size_t norm_bytes) {
+  TextBuilder b;
+  b.AppendNormalized(line->raw, line->raw_cp);
+  std::string text = b.TakeText();
+  uint32_t cut_cp = MapToRaw(text, b.TakeAnchors(), static_cast<uint32_t>(norm_bytes));
+  std::string_view rest = line->raw.substr(ByteOfCodePoint(line->raw, cut_cp - line->raw_cp));
+  std::string_view trimmed = Trim(rest);
+  line->raw_cp = cut_cp + static_cast<uint32_t>(
+                              CodePointCount(rest.substr(0, trimmed.data() - rest.data())));
+  line->raw = trimmed;
+  line->norm = clean::NormalizeText(line->raw);
+  line->key = clean::LineKey(line->norm);
+  line->words = CountWords(line->norm);
+}
+
+std::optional<std::string> GuessLanguage(std::string_view text) {
+  const Lexicon& lex = Lexicon::Get();
+  int words = 0, stop = 0;
+  for (const std::string& w : LowerWords(text.substr(0, 4000))) {
+    ++words;
+    stop += lex.Is(w, Lex::kStopword);
+  }
+  if (words >= 8 && stop * 100 >= words * 15) return "en";
+  return std::nullopt;
+}
+
+}  // namespace
+
+void CleanArticles(std::vector<Article>& articles) {
+  const BoilerplateClassifier& boiler = BoilerplateClassifier::Default();
+  std::vector<std::vector<Line>> all(articles.size());
+  std::vector<std::vector<std::string>> credits(articles.size());
+
+  for (size_t a = 0; a < articles.size(); ++a) {
+    Article& art = articles[a];
+    if (!art.text.empty()) continue;  // already clean
+    std::vector<Line>& lines = all[a] = SplitRawLines(art.raw_text);
+    for (Line& l : lines) {
+      l.norm = clean::NormalizeText(l.raw);
+      l.key = clean::LineKey(l.norm);
+      l.words = CountWords(l.norm);
+    }
+    if (!lines.empty()) {
+      if (auto header = clean::ParseHeaderDate(lines.front().norm)) {
+        if (!art.published) art.published = header->date;
+        CutPrefix(&lines.front(), header->consumed);
+        if (lines.front().raw.empty()) lines.front().reason = "header";
+      }
+    }
+    for (Line& l : lines) {
+      if (!l.reason.empty()) continue;
+      if (auto wire = clean::ParseCreditLine(l.norm)) {
+        l.reason = "wire credit";
+        credits[a].push_back(*wire);
+        continue;
+      }
+      l.reason = std::string(boiler.Classify(l.norm));
+    }
+    // Short lines repeated inside one article ("CHOOSE YOUR LANGUAGE" twice).
+    std::unordered_map<std::string, int> counts;
+    for (const Line& l : lines) {
+      if (l.words <= 8 && !EndsLikeSentence(l.norm)) ++counts[l.key];
+    }
+    for (Line& l : lines) {
+      if (l.reason.empty() && l.words <= 8 && !EndsLikeSentence(l.norm) && counts[l.key] >= 2) {
+        l.reason = "repeated line";
+      }
+    }
+  }
+
+  // Short lines that recur across three or more articles: site furniture.
+  std::unordered_map<std::string, std::set<size_t>> seen_in;
+  for (size_t a = 0; a < all.size(); ++a) {
+    for (const Line& l : all[a]) {
+      if (l.words <= 12 && (l.words <= 5 || !EndsLikeSentence(l.norm))) seen_in[l.key].insert(a);
+    }
+  }
+  for (size_t a = 0; a < articles.size(); ++a) {
+    Article& art = articles[a];
+    if (!art.text.empty()) continue;
+    std::vector<Line>& lines = all[a];
+    for (Line& l : lines) {
+      auto it = seen_in.find(l.key);
+      if (l.reason.empty() && it != seen_in.end() && it->second.size() >= 3) {
+        l.reason = "repeated across articles";
+      }
+    }
+    // The first kept paragraph may open with a dateline.
+    for (Line& l : lines) {
+      if (!l.reason.empty()) continue;
+      if (auto d = clean::ParseDateline(l.norm)) {
+        art.dateline = d->place;
+        if (d->wire) credits[a].push_back(*d->wire);
+        CutPrefix(&l, d->consumed);
+      }
+      break;
+    }
+    TextBuilder b;
+    for (const Line& l : lines) {
+      if (!l.reason.empty()) {
+        if (l.reason != "header") art.removed.push_back(l.norm);
+        continue;
+      }
+      if (l.raw.empty()) continue;
+      if (!b.text().empty()) b.AppendSeparator("\n\n", l.raw_cp);
+      b.AppendNormalized(l.raw, l.raw_cp);
+    }
+    art.text = b.TakeText();
+    art.offsets = b.TakeAnchors();
+    for (std::string& w : clean::FindWireMentions(art.text)) credits[a].push_back(std::move(w));
+    for (const std::string& w : credits[a]) {
+      if (std::find(art.wire.begin(), art.wire.end(), w) == art.wire.end()) art.wire.push_back(w);
+    }
+    std::sort(art.wire.begin(), art.wire.end());
+    if (!art.language) art.language = GuessLanguage(art.text);
+  }
+}
+
+}  // namespace crossread

@@ -1,0 +1,110 @@
+// Single-pass story clustering. Articles arrive in publication order (undated ones after, in
+// input order). Each is scored against every open story:
+//   score = (1 - w) * cosine(article, story centroid) + w * entity overlap
+// times a decay when the article lies more than `window_days` from the story's dates; a
+// near-duplicate joins its original's story outright. The best story at or above the
+// threshold takes the article (its centroid and entity counts grow); otherwise it opens a new
+// story. Entity overlap is the cosine between the article's entity set and the story's entity
+// counts.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+
+#include "cluster/cluster.h"
+
+namespace crossread::cluster {
+
+namespace {
+
+struct OpenStory {
+  sketch::TermVector centroid;  // sum of member vectors, normalised
+  sketch::TermVector sum;
+  std::map<std::string, int> entities;
+  double entity_norm = 0;
+  std::optional<Day> first, last;
+};
+
+double EntityOverlap(const std::vector<std::string>& names, const OpenStory& s) {
+  if (names.empty() || s.entities.empty()) return 0;
+  double dot = 0;
+  for (const std::string& n : names) {
+    auto it = s.entities.find(n);
+    if (it != s.entities.end()) dot += it->second;
+  }
+  return dot / (std::sqrt(static_cast<double>(names.size())) * s.entity_norm);
+}
+
+double Decay(const std::optional<Day>& d, const OpenStory& s, int window) {
+  if (!d || !s.first) return 1.0;
+  long gap = 0;
+  if (*d < *s.first) gap = (*s.first - *d).count();
+  if (*d > *s.last) gap = (*d - *s.last).count();
+  if (gap <= window) return 1.0;
+  return std::max(0.0, 1.0 - static_cast<double>(gap - window) / 14.0);
+}
+
+}  // namespace
+
+std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
+                                     const StoryOptions& options) {
+  std::vector<uint32_t> order(articles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const auto& pa = articles[a].published;
+    const auto& pb = articles[b].published;
+    if (pa && pb) return *pa < *pb;
+    return pa.has_value() && !pb.has_value();
+  });
+
+  std::vector<OpenStory> stories;
+  std::vector<int> story_of(articles.size(), -1);
+  for (uint32_t i : order) {
+    const StoryFeatures& f = articles[i];
+    int best = -1;
+    double best_score = options.threshold;
+    if (f.duplicate_of && story_of[*f.duplicate_of] >= 0) {
+      best = story_of[*f.duplicate_of];
+    } else {
+      for (size_t s = 0; s < stories.size(); ++s) {
+        double score = (1 - options.entity_weight) * sketch::Cosine(f.terms, stories[s].centroid) +
+                       options.entity_weight * EntityOverlap(f.entities, stories[s]);
+        score *= Decay(f.published, stories[s], options.window_days);
+        if (score >= best_score) {
+          best_score = score;
+          best = static_cast<int>(s);
+        }
+      }
+    }
+    if (best < 0) {
+      best = static_cast<int>(stories.size());
+      stories.emplace_back();
+    }
+    OpenStory& s = stories[static_cast<size_t>(best)];
+    sketch::AddScaled(f.terms, 1.0f, &s.sum);
+    s.centroid = s.sum;
+    sketch::Normalize(&s.centroid);
+    for (const std::string& n : f.entities) ++s.entities[n];
+    double norm = 0;
+    for (const auto& [n, c] : s.entities) norm += static_cast<double>(c) * c;
+    s.entity_norm = std::sqrt(norm);
+    if (f.published) {
+      if (!s.first || *f.published < *s.first) s.first = f.published;
+      if (!s.last || *f.published > *s.last) s.last = f.published;
+    }
+    story_of[i] = best;
+  }
+
+  // Renumber by first appearance in input order.
+  std::vector<int> renumber(stories.size(), -1);
+  std::vector<uint32_t> out(articles.size());
+  uint32_t next = 0;
+  for (size_t i = 0; i < articles.size(); ++i) {
+    int& r = renumber[static_cast<size_t>(story_of[i])];
+    if (r < 0) r = static_cast<int>(next++);
+    out[i] = static_cast<uint32_t>(r);
+  }
+  return out;
+}
+
+}  // namespace crossread::cluster

@@ -1,0 +1,136 @@
+#include "common/strings.h"
+
+#include "common/utf8.h"
+
+namespace crossread {
+
+std::string AsciiLower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool EndsWith(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+static char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (LowerAscii(a[i]) != LowerAscii(b[i])) return false;
+  }
+  return true;
+}
+
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle) {
+  if (lower_needle.empty()) return true;
+  if (haystack.size() < lower_needle.size()) return false;
+  for (size_t i = 0; i + lower_needle.size() <= haystack.size(); ++i) {
+    size_t k = 0;
+    while (k < lower_needle.size() && LowerAscii(haystack[i + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return true;
+  }
+  return false;
+}
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0;
+  while (b < s.size()) {
+    size_t next = b;
+    if (!IsSpace(DecodeUtf8(s, &next))) break;
+    b = next;
+  }
+  size_t e = s.size();
+  while (e > b) {
+    size_t start = e - 1;
+    while (start > b && (static_cast<unsigned char>(s[start]) & 0xC0) == 0x80) --start;
+    size_t next = start;
+    if (!IsSpace(DecodeUtf8(s, &next))) break;
+    e = start;
+  }
+  return s.substr(b, e - b);
+}
+
+std::vector<std::string_view> SplitLines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) nl = text.size();
+    lines.push_back(text.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < parts.size(); ++i) {
+    if (i) out.append(sep);
+    out.append(parts[i]);
+  }
+  return out;
+}
+
+std::vector<std::string> LowerWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string cur;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t start = i;
+    char32_t cp = DecodeUtf8(text, &i);
+    bool inner_apostrophe = cp == '\'' && !cur.empty() && i < text.size() &&
+                            IsLetter(static_cast<unsigned char>(text[i]));
+    if (IsLetter(cp) || IsDigit(cp) || inner_apostrophe) {
+      if (cp < 0x80) {
+        cur.push_back(LowerAscii(static_cast<char>(cp)));
+      } else {
+        cur.append(text.substr(start, i - start));
+      }
+    } else if (!cur.empty()) {
+      words.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) words.push_back(std::move(cur));
+  return words;
+}
+
+int CountWords(std::string_view text) {
+  int n = 0;
+  bool in_word = false;
+  for (char c : text) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (!space && !in_word) ++n;
+    in_word = !space;
+  }
+  return n;
+}
+
+std::vector<std::vector<std::string_view>> ParseTsv(std::string_view data) {
+  std::vector<std::vector<std::string_view>> rows;
+  for (std::string_view line : SplitLines(data)) {
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string_view> fields;
+    size_t start = 0;
+    while (true) {
+      size_t tab = line.find('\t', start);
+      fields.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
+      if (tab == std::string_view::npos) break;
+      start = tab + 1;
+    }
+    rows.push_back(std::move(fields));
+  }
+  return rows;
+}
+
+}  // namespace crossread

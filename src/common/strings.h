@@ -1,0 +1,30 @@
+// Small string helpers shared by every stage. ASCII-only case mapping: news text's function
+// words, cues and lexicon keys are ASCII after normalisation.
+#ifndef CROSSREAD_COMMON_STRINGS_H_
+#define CROSSREAD_COMMON_STRINGS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace crossread {
+
+std::string AsciiLower(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle);
+// Trims ASCII and Unicode white space from both ends.
+std::string_view Trim(std::string_view s);
+std::vector<std::string_view> SplitLines(std::string_view text);
+std::string Join(const std::vector<std::string>& parts, std::string_view sep);
+// Words of `text`: maximal runs of letters, digits and inner apostrophes, lowercased.
+std::vector<std::string> LowerWords(std::string_view text);
+// Number of white-space separated words.
+int CountWords(std::string_view text);
+// Iterates the lines of a tab-separated data file: skips blank lines and '#' comments.
+std::vector<std::vector<std::string_view>> ParseTsv(std::string_view data);
+
+}  // namespace crossread
+
+#endif  // CROSSREAD_COMMON_STRINGS_H_

@@ -1,0 +1,164 @@
+// The public entry points: each runs the stages in order — ingest, clean, analyze, sketch,
+// cluster, align, brief — over plain values.
+#include "crossread/pipeline.h"
+
+#include <algorithm>
+#include <map>
+
+#include "align/align.h"
+#include "analyze/document.h"
+#include "brief/brief.h"
+#include "cluster/cluster.h"
+#include "common/dates.h"
+#include "common/offset_map.h"
+#include "common/parallel.h"
+#include "ingest/reader.h"
+#include "sketch/minhash.h"
+#include "sketch/terms.h"
+
+namespace crossread {
+
+namespace {
+
+constexpr int kShingleWords = 5;
+
+std::vector<analyze::Document> AnalyzeAll(const std::vector<Article>& articles, int threads) {
+  std::vector<analyze::Document> docs(articles.size());
+  ParallelFor(articles.size(), threads, [&](size_t i) { docs[i] = analyze::Analyze(articles[i]); });
+  return docs;
+}
+
+std::vector<std::vector<uint64_t>> ShingleAll(const std::vector<Article>& articles, int threads) {
+  std::vector<std::vector<uint64_t>> sets(articles.size());
+  ParallelFor(articles.size(), threads,
+              [&](size_t i) { sets[i] = sketch::Shingles(articles[i].text, kShingleWords); });
+  return sets;
+}
+
+// Earlier near-duplicate of each article, by input index.
+std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& articles,
+                                                 const Options& options) {
+  std::vector<std::optional<uint32_t>> of(articles.size());
+  for (const auto& g : cluster::NearDuplicates(ShingleAll(articles, options.threads),
+                                               options.duplicate_threshold)) {
+    for (size_t k = 1; k < g.members.size(); ++k) of[g.members[k]] = g.members.front();
+  }
+  return of;
+}
+
+std::vector<uint32_t> StoriesOf(const std::vector<Article>& articles,
+                                const std::vector<analyze::Document>& docs,
+                                const std::vector<std::optional<uint32_t>>& duplicate_of,
+                                const Options& options) {
+  std::vector<std::vector<uint64_t>> terms(articles.size());
+  ParallelFor(articles.size(), options.threads,
+              [&](size_t i) { terms[i] = sketch::ContentTerms(articles[i].text); });
+  sketch::DocumentFrequencies df;
+  for (const auto& t : terms) df.Add(t);
+  std::vector<cluster::StoryFeatures> features(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    cluster::StoryFeatures& f = features[i];
+    f.terms = sketch::TfIdf(terms[i], df);
+    for (const analyze::Mention& m : docs[i].mentions) {
+      if (m.type != "OTHER") f.entities.push_back(m.name);
+    }
+    std::sort(f.entities.begin(), f.entities.end());
+    f.entities.erase(std::unique(f.entities.begin(), f.entities.end()), f.entities.end());
+    if (articles[i].published) f.published = ParseIsoDay(*articles[i].published);
+    f.duplicate_of = duplicate_of[i];
+  }
+  cluster::StoryOptions so;
+  so.threshold = options.story_threshold;
+  return cluster::ClusterStories(features, so);
+}
+
+}  // namespace
+
+Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream) {
+  Inputs in;
+  ingest::ReadPaths(paths, stdin_stream, &in.articles, &in.errors);
+  CleanArticles(in.articles);
+  return in;
+}
+
+Brief BuildBrief(std::vector<Article> articles, const Options& options) {
+  Brief brief;
+  std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
+  std::vector<std::optional<uint32_t>> dup = DuplicateOf(articles, options);
+  std::vector<uint32_t> story = StoriesOf(articles, docs, dup, options);
+  uint32_t stories = 0;
+  for (uint32_t s : story) stories = std::max(stories, s + 1);
+  std::vector<align::Docs> members(stories);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    members[story[i]].push_back(&docs[i]);
+    brief.story_of[articles[i].id] = "s" + std::to_string(story[i] + 1);
+    brief.duplicate_of[articles[i].id] =
+        dup[i] ? std::optional<std::string>(articles[*dup[i]].id) : std::nullopt;
+  }
+  brief.stories.resize(stories);
+  ParallelFor(stories, options.threads, [&](size_t s) {
+    brief.stories[s] = brief::BuildStory(members[s], "s" + std::to_string(s + 1), options);
+  });
+  // Documents point into `articles`: move them only once the stories are built.
+  docs.clear();
+  brief.articles = std::move(articles);
+  return brief;
+}
+
+std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
+                                        const Options& options) {
+  std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
+  std::vector<uint32_t> story = StoriesOf(articles, docs, DuplicateOf(articles, options), options);
+  std::vector<std::string> out;
+  out.reserve(story.size());
+  for (uint32_t s : story) out.push_back("s" + std::to_string(s + 1));
+  return out;
+}
+
+std::vector<DuplicateGroup> FindDuplicates(const std::vector<Article>& articles,
+                                           const Options& options) {
+  std::vector<DuplicateGroup> out;
+  for (const auto& g : cluster::NearDuplicates(ShingleAll(articles, options.threads),
+                                               options.duplicate_threshold)) {
+    DuplicateGroup d;
+    for (uint32_t m : g.members) d.articles.push_back(articles[m].id);
+    d.similarity = g.similarity;
+    out.push_back(std::move(d));
+  }
+  return out;
+}
+
+std::vector<ArticleQuote> ExtractQuotes(const Article& article) {
+  analyze::Document doc = analyze::Analyze(article);
+  const std::string_view raw = article.raw_text;
+  auto span = [&](analyze::ByteSpan s) {
+    Span out;
+    out.start = article.RawCodePoint(s.begin);
+    out.end = article.RawCodePoint(s.end);
+    size_t b = ByteOfCodePoint(raw, out.start);
+    out.text = std::string(raw.substr(b, ByteOfCodePoint(raw, out.end) - b));
+    return out;
+  };
+  std::vector<ArticleQuote> out;
+  for (const analyze::Attribution& a : doc.quotes) {
+    ArticleQuote q;
+    q.cue = span(a.cue);
+    if (!a.source.empty()) q.sources.push_back(span(a.source));
+    for (const analyze::ByteSpan& c : a.contents) q.contents.push_back(span(c));
+    if (!a.speaker.empty()) q.speaker = a.speaker;
+    q.kind = a.kind;
+    out.push_back(std::move(q));
+  }
+  return out;
+}
+
+std::vector<SummarySentence> Summarize(const std::vector<Article>& articles,
+                                       const Options& options) {
+  std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
+  align::Docs ptrs;
+  for (const analyze::Document& d : docs) ptrs.push_back(&d);
+  align::FactTable facts = align::AlignFacts(ptrs);
+  return brief::Summarize(ptrs, facts, options.summary_words, options.query);
+}
+
+}  // namespace crossread

@@ -1,0 +1,186 @@
+// The brief as one self-contained HTML page (inline CSS, no scripts, no external assets).
+// Every piece of article text passes through Escape().
+#include <set>
+#include <sstream>
+
+#include "crossread/brief.h"
+#include "render/labels.h"
+
+namespace crossread {
+
+namespace {
+
+std::string Escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+constexpr char kStyle[] = R"css(
+body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:2px solid #ddd}h3{margin-top:1.6rem}
+.meta{color:#666}.badge{display:inline-block;font:12px/1.6 monospace;background:#e8eef8;color:#1f4f99;
+border-radius:4px;padding:0 .35em;margin:0 .1em}.kind{color:#777;font-size:.85em}
+table{border-collapse:collapse;width:100%;font-size:.92rem}td,th{border:1px solid #ddd;padding:.3em .5em;vertical-align:top}
+th{background:#f6f6f6}td.y{text-align:center;color:#1a7f37;font-weight:bold}td.n{background:#fafafa}
+blockquote{margin:.4em 0;padding:.2em .8em;border-left:3px solid #bbb}.variant{color:#555;font-size:.9em;margin-left:1.5em}
+.tl{list-style:none;padding-left:0}.tl li{border-left:3px solid #1f4f99;padding:.2em .8em;margin:.3em 0}
+.tl time{font-weight:bold;margin-right:.6em}.compatible{color:#1a7f37}.conflict{color:#b42318}
+)css";
+
+std::string Badges(const render::Labels& labels, const std::vector<std::string>& ids) {
+  std::string out;
+  for (const std::string& id : ids) {
+    out += "<span class=\"badge\" title=\"" + Escape(labels.Name(id)) + "\">" +
+           Escape(labels.Badge(id)) + "</span>";
+  }
+  return out;
+}
+
+void RenderStory(const Brief& brief, const Story& s, const render::Labels& labels,
+                 std::ostringstream& h) {
+  h << "<section id=\"" << Escape(s.id) << "\"><h2>" << Escape(s.headline.empty() ? s.id : s.headline)
+    << "</h2>\n<p class=\"meta\">Story " << Escape(s.id) << " · " << s.articles.size()
+    << " articles";
+  if (s.first_published) h << " · " << Escape(*s.first_published);
+  if (s.last_published && s.last_published != s.first_published) h << " to " << Escape(*s.last_published);
+  h << "</p>\n<h3>Summary</h3><ul>\n";
+  for (const SummarySentence& x : s.summary) {
+    h << "<li>" << Escape(x.text) << " " << Badges(labels, {x.article});
+    if (!x.also_in.empty()) h << " <span class=\"meta\">also</span> " << Badges(labels, x.also_in);
+    h << "</li>\n";
+  }
+  h << "</ul>\n<h3>What happened</h3><table>\n";
+  const std::pair<const char*, const std::optional<std::string>*> rows[] = {
+      {"Who", &s.event.who},     {"What", &s.event.what}, {"When", &s.event.when},
+      {"Where", &s.event.where}, {"Why", &s.event.why},   {"How", &s.event.how}};
+  for (const auto& [k, v] : rows) {
+    h << "<tr><th>" << k << "</th><td>" << (*v ? Escape(**v) : "–") << "</td></tr>\n";
+  }
+  h << "</table>\n<h3>Facts × outlets</h3>\n";
+  std::vector<const Fact*> shared = render::SharedFacts(s);
+  if (shared.empty()) {
+    h << "<p class=\"meta\">No claim is carried by two or more articles.</p>\n";
+  } else {
+    h << "<table class=\"matrix\"><tr><th>Fact</th>";
+    for (const std::string& a : s.articles) h << "<th>" << Badges(labels, {a}) << "</th>";
+    h << "</tr>\n";
+    for (const Fact* f : shared) {
+      std::set<std::string> in(f->articles.begin(), f->articles.end());
+      h << "<tr><td>" << Escape(f->text) << "</td>";
+      for (const std::string& a : s.articles) {
+        h << (in.count(a) ? "<td class=\"y\">✓</td>" : "<td class=\"n\"></td>");
+      }
+      h << "</tr>\n";
+    }
+    h << "</table>\n";
+  }
+  h << "<h3>Quotes</h3>\n";
+  for (const auto& [who, quotes] : render::QuotesBySpeaker(s)) {
+    h << "<h4>" << Escape(who.empty() ? "Unattributed" : who) << "</h4>\n";
+    for (const Quote* q : quotes) {
+      std::set<std::string> arts;
+      for (const QuoteInstance& i : q->instances) arts.insert(i.article);
+      h << "<blockquote>" << Escape(q->text) << " <span class=\"kind\">" << Escape(q->kind)
+        << "</span> " << Badges(labels, std::vector<std::string>(arts.begin(), arts.end()))
+        << "</blockquote>\n";
+      for (const QuoteInstance& i : q->instances) {
+        if (i.text == q->text) continue;
+        h << "<div class=\"variant\">" << Badges(labels, {i.article}) << " " << Escape(i.text)
+          << "</div>\n";
+      }
+    }
+  }
+  h << "<h3>Conflicts</h3><ul>\n";
+  for (const Conflict& c : s.conflicts) {
+    h << "<li><b>" << Escape(c.about) << "</b>: ";
+    for (size_t i = 0; i < c.values.size(); ++i) {
+      if (i) h << " vs ";
+      h << "“" << Escape(c.values[i].value) << "” " << Badges(labels, c.values[i].articles);
+    }
+    h << (c.compatible ? " <span class=\"compatible\">compatible</span>"
+                       : " <span class=\"conflict\">differ</span>")
+      << "</li>\n";
+  }
+  h << "</ul>\n<h3>Timeline</h3><ul class=\"tl\">\n";
+  for (const TimelineEntry& t : s.timeline) {
+    h << "<li><time>" << Escape(t.date) << "</time>" << Escape(t.text) << " "
+      << Badges(labels, t.articles) << "</li>\n";
+  }
+  h << "</ul>\n<h3>Shared passages</h3><ul>\n";
+  for (const Reuse& r : s.reuse) {
+    h << "<li>" << r.words << " words " << Badges(labels, r.articles) << ": “" << Escape(r.text)
+      << "”</li>\n";
+  }
+  h << "</ul>\n<h3>Only in one article</h3><ul>\n";
+  for (const auto& [article, ids] : s.unique) {
+    h << "<li>" << Badges(labels, {article}) << " " << ids.size() << " items";
+    for (const Fact& f : s.facts) {
+      if (f.articles.size() == 1 && f.articles[0] == article) {
+        h << " — e.g. “" << Escape(f.text) << "”";
+        break;
+      }
+    }
+    h << "</li>\n";
+  }
+  h << "</ul>\n<h3>Entities</h3><table><tr><th>Name</th><th>Type</th><th>Also called</th>"
+       "<th>Articles</th></tr>\n";
+  for (const Entity& e : s.entities) {
+    std::string aliases;
+    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+    h << "<tr><td>" << Escape(e.name) << "</td><td>" << e.type << "</td><td>" << Escape(aliases)
+      << "</td><td>" << e.mentions.size() << "</td></tr>\n";
+  }
+  h << "</table>\n<h3>Articles</h3><ul>\n";
+  for (const std::string& id : s.articles) {
+    const Article* a = labels.Find(id);
+    if (!a) continue;
+    h << "<li>" << Badges(labels, {id}) << " " << Escape(id);
+    if (a->title) h << " — " << Escape(*a->title);
+    if (a->outlet) h << " · " << Escape(*a->outlet);
+    if (a->published) h << " · " << Escape(*a->published);
+    if (a->dateline) h << " · dateline " << Escape(*a->dateline);
+    for (const std::string& wire : a->wire) h << " · wire " << Escape(wire);
+    auto dup = brief.duplicate_of.find(id);
+    if (dup != brief.duplicate_of.end() && dup->second) h << " · copy of " << Escape(*dup->second);
+    h << "<details><summary>text</summary><p>" << Escape(a->text) << "</p></details></li>\n";
+  }
+  h << "</ul></section>\n";
+}
+
+}  // namespace
+
+std::string RenderBriefHtml(const Brief& brief, const Story* only_story) {
+  render::Labels labels(brief);
+  std::ostringstream h;
+  h << "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>"
+    << Escape(only_story ? only_story->headline : "crossread brief") << "</title><style>" << kStyle
+    << "</style></head><body>\n<h1>crossread brief</h1>\n";
+  if (only_story) {
+    RenderStory(brief, *only_story, labels, h);
+  } else {
+    h << "<p class=\"meta\">" << brief.articles.size() << " articles, " << brief.stories.size()
+      << " stories</p><ul>\n";
+    for (const Story& s : brief.stories) {
+      h << "<li><a href=\"#" << Escape(s.id) << "\">" << Escape(s.headline) << "</a> ("
+        << s.articles.size() << ")</li>\n";
+    }
+    h << "</ul>\n";
+    for (const Story& s : brief.stories) RenderStory(brief, s, labels, h);
+  }
+  h << "</body></html>\n";
+  return h.str();
+}
+
+}  // namespace crossread

@@ -1,0 +1,165 @@
+// JSON renderings: the brief (INTERFACE.md "crossread.brief/1") and the JSON lines of
+// `extract`, `quotes` and `dedup`. nlohmann::json escapes every string.
+#include <nlohmann/json.hpp>
+
+#include "crossread/brief.h"
+#include "crossread/pipeline.h"
+
+namespace crossread {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json Opt(const std::optional<std::string>& s) { return s ? Json(*s) : Json(nullptr); }
+
+Json ArticleJson(const Article& a) {
+  Json j;
+  j["id"] = a.id;
+  j["url"] = Opt(a.url);
+  j["title"] = Opt(a.title);
+  j["outlet"] = Opt(a.outlet);
+  j["wire"] = a.wire;
+  j["dateline"] = Opt(a.dateline);
+  j["published"] = Opt(a.published);
+  j["language"] = Opt(a.language);
+  j["authors"] = a.authors;
+  j["text"] = a.text;
+  j["removed"] = a.removed;
+  return j;
+}
+
+Json StoryJson(const Story& s) {
+  Json j;
+  j["id"] = s.id;
+  j["headline"] = s.headline;
+  j["articles"] = s.articles;
+  j["published"] = {{"first", Opt(s.first_published)}, {"last", Opt(s.last_published)}};
+  Json summary = Json::array();
+  for (const SummarySentence& x : s.summary) {
+    summary.push_back({{"text", x.text}, {"article", x.article}, {"also_in", x.also_in}});
+  }
+  j["summary"] = summary;
+  j["event"] = {{"who", Opt(s.event.who)},     {"what", Opt(s.event.what)},
+                {"when", Opt(s.event.when)},   {"where", Opt(s.event.where)},
+                {"why", Opt(s.event.why)},     {"how", Opt(s.event.how)}};
+  Json entities = Json::array();
+  for (const Entity& e : s.entities) {
+    Json mentions = Json::object();
+    for (const auto& [article, n] : e.mentions) mentions[article] = n;
+    entities.push_back({{"id", e.id},
+                        {"name", e.name},
+                        {"type", e.type},
+                        {"aliases", e.aliases},
+                        {"descriptions", e.descriptions},
+                        {"mentions", mentions}});
+  }
+  j["entities"] = entities;
+  Json quotes = Json::array();
+  for (const Quote& q : s.quotes) {
+    Json instances = Json::array();
+    for (const QuoteInstance& i : q.instances) {
+      instances.push_back({{"article", i.article},
+                           {"text", i.text},
+                           {"start", i.start},
+                           {"end", i.end},
+                           {"cue", i.cue.empty() ? Json(nullptr) : Json(i.cue)}});
+    }
+    quotes.push_back({{"id", q.id},
+                      {"speaker", Opt(q.speaker)},
+                      {"speaker_name", Opt(q.speaker_name)},
+                      {"text", q.text},
+                      {"kind", q.kind},
+                      {"instances", instances}});
+  }
+  j["quotes"] = quotes;
+  Json facts = Json::array();
+  for (const Fact& f : s.facts) {
+    Json instances = Json::array();
+    for (const FactInstance& i : f.instances) {
+      instances.push_back({{"article", i.article}, {"text", i.text}});
+    }
+    facts.push_back(
+        {{"id", f.id}, {"text", f.text}, {"articles", f.articles}, {"instances", instances}});
+  }
+  j["facts"] = facts;
+  Json conflicts = Json::array();
+  for (const Conflict& c : s.conflicts) {
+    Json values = Json::array();
+    for (const ConflictValue& v : c.values) {
+      values.push_back({{"value", v.value}, {"articles", v.articles}});
+    }
+    conflicts.push_back({{"about", c.about}, {"values", values}, {"compatible", c.compatible}});
+  }
+  j["conflicts"] = conflicts;
+  Json timeline = Json::array();
+  for (const TimelineEntry& t : s.timeline) {
+    timeline.push_back({{"date", t.date},
+                        {"precision", t.precision},
+                        {"text", t.text},
+                        {"articles", t.articles}});
+  }
+  j["timeline"] = timeline;
+  Json reuse = Json::array();
+  for (const Reuse& r : s.reuse) {
+    reuse.push_back({{"articles", r.articles}, {"text", r.text}, {"words", r.words}});
+  }
+  j["reuse"] = reuse;
+  Json unique = Json::object();
+  for (const auto& [article, ids] : s.unique) unique[article] = ids;
+  j["unique"] = unique;
+  return j;
+}
+
+std::string Dump(const Json& j, int indent = -1) {
+  return j.dump(indent, ' ', false, Json::error_handler_t::replace);
+}
+
+}  // namespace
+
+std::string RenderBriefJson(const Brief& brief) {
+  Json j;
+  j["schema"] = kBriefSchema;
+  Json articles = Json::array();
+  for (const Article& a : brief.articles) {
+    Json aj = ArticleJson(a);
+    auto s = brief.story_of.find(a.id);
+    aj["story"] = s == brief.story_of.end() ? Json(nullptr) : Json(s->second);
+    auto d = brief.duplicate_of.find(a.id);
+    aj["duplicate_of"] = d == brief.duplicate_of.end() ? Json(nullptr) : Opt(d->second);
+    articles.push_back(std::move(aj));
+  }
+  j["articles"] = articles;
+  Json stories = Json::array();
+  for (const Story& s : brief.stories) stories.push_back(StoryJson(s));
+  j["stories"] = stories;
+  return Dump(j, 2) + "\n";
+}
+
+std::string RenderExtractLine(const Article& article) { return Dump(ArticleJson(article)); }
+
+std::string RenderQuotesLine(const Article& article, const std::vector<ArticleQuote>& quotes) {
+  auto span = [](const Span& s) { return Json{{"start", s.start}, {"end", s.end}, {"text", s.text}}; };
+  Json list = Json::array();
+  for (const ArticleQuote& q : quotes) {
+    Json sources = Json::array(), contents = Json::array();
+    for (const Span& s : q.sources) sources.push_back(span(s));
+    for (const Span& s : q.contents) contents.push_back(span(s));
+    list.push_back({{"cue", span(q.cue)},
+                    {"sources", sources},
+                    {"contents", contents},
+                    {"speaker", Opt(q.speaker)},
+                    {"kind", q.kind}});
+  }
+  return Dump(Json{{"doc_id", article.id}, {"quotes", list}});
+}
+
+std::string RenderDuplicateLine(size_t group, const DuplicateGroup& g) {
+  return Dump(Json{{"group", group}, {"articles", g.articles}, {"similarity", g.similarity}});
+}
+
+std::string RenderStoryLine(const std::string& story, const std::vector<std::string>& articles) {
+  return Dump(Json{{"story", story}, {"articles", articles}});
+}
+
+}  // namespace crossread

@@ -1,0 +1,36 @@
+// Shared by the Markdown and HTML renderers: how an article is named to a reader.
+#ifndef CROSSREAD_RENDER_LABELS_H_
+#define CROSSREAD_RENDER_LABELS_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "crossread/brief.h"
+
+namespace crossread::render {
+
+// Article id → a short label: "[1] outlet" style names, numbered in brief order.
+class Labels {
+ public:
+  explicit Labels(const Brief& brief);
+  // "A1", "A2", ...: a compact badge for an article.
+  std::string Badge(const std::string& id) const;
+  // The outlet when known, else the id.
+  std::string Name(const std::string& id) const;
+  const Article* Find(const std::string& id) const;
+
+ private:
+  std::map<std::string, const Article*> by_id_;
+  std::map<std::string, int> index_;
+};
+
+// Facts that at least two articles carry: the rows of the facts × outlets matrix.
+std::vector<const Fact*> SharedFacts(const Story& story);
+
+// The quotes of a story grouped by speaker name ("" for unknown), most quoted first.
+std::vector<std::pair<std::string, std::vector<const Quote*>>> QuotesBySpeaker(const Story& s);
+
+}  // namespace crossread::render
+
+#endif  // CROSSREAD_RENDER_LABELS_H_

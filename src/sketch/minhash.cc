@@ -1,0 +1,117 @@
+#include "sketch/minhash.h"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+#include <unordered_map>
+
+#include "common/hash.h"
+#include "common/strings.h"
+
+namespace crossread::sketch {
+
+namespace {
+
+// A strong 64-bit mixer (splitmix64's finaliser): one "permutation" per seed.
+inline uint64_t Mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27;
+  x *= 0x94D049BB133111EBULL;
+  x ^= x >> 31;
+  return x;
+}
+
+}  // namespace
+
+std::vector<uint64_t> Shingles(std::string_view text, int shingle_words) {
+  std::vector<std::string> words = LowerWords(text);
+  std::vector<uint64_t> word_hash(words.size());
+  for (size_t i = 0; i < words.size(); ++i) word_hash[i] = Hash64(words[i]);
+  std::vector<uint64_t> out;
+  const size_t n = static_cast<size_t>(std::max(1, shingle_words));
+  if (words.empty()) return out;
+  if (words.size() < n) {
+    uint64_t h = 0;
+    for (uint64_t w : word_hash) h = HashCombine(h, w);
+    out.push_back(h);
+    return out;
+  }
+  out.reserve(words.size() - n + 1);
+  for (size_t i = 0; i + n <= words.size(); ++i) {
+    uint64_t h = 0;
+    for (size_t k = 0; k < n; ++k) h = HashCombine(h, word_hash[i + k]);
+    out.push_back(h);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() && b.empty()) return 1.0;
+  size_t i = 0, j = 0, inter = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i] == b[j]) {
+      ++inter;
+      ++i;
+      ++j;
+    } else if (a[i] < b[j]) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return static_cast<double>(inter) / static_cast<double>(a.size() + b.size() - inter);
+}
+
+MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
+  seeds_.resize(static_cast<size_t>(options_.permutations));
+  uint64_t s = 0x2545F4914F6CDD1DULL;
+  for (uint64_t& seed : seeds_) seed = s = Mix(s + 0x9E3779B97F4A7C15ULL);
+}
+
+std::vector<uint64_t> MinHasher::Signature(const std::vector<uint64_t>& shingles) const {
+  std::vector<uint64_t> sig(seeds_.size(), std::numeric_limits<uint64_t>::max());
+  for (uint64_t h : shingles) {
+    for (size_t p = 0; p < seeds_.size(); ++p) {
+      uint64_t v = Mix(h ^ seeds_[p]);
+      if (v < sig[p]) sig[p] = v;
+    }
+  }
+  return sig;
+}
+
+double MinHasher::Estimate(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || a.size() != b.size()) return 0;
+  size_t same = 0;
+  for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
+  return static_cast<double>(same) / static_cast<double>(a.size());
+}
+
+std::vector<std::pair<uint32_t, uint32_t>> LshCandidates(
+    const std::vector<std::vector<uint64_t>>& signatures, int bands) {
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
+  if (signatures.empty() || bands <= 0) return pairs;
+  const size_t len = signatures[0].size();
+  const size_t rows = std::max<size_t>(1, len / static_cast<size_t>(bands));
+  for (size_t b = 0; b * rows + rows <= len; ++b) {
+    std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+    for (uint32_t i = 0; i < signatures.size(); ++i) {
+      if (signatures[i].size() != len) continue;
+      uint64_t h = b;
+      for (size_t r = 0; r < rows; ++r) h = HashCombine(h, signatures[i][b * rows + r]);
+      buckets[h].push_back(i);
+    }
+    for (const auto& [h, members] : buckets) {
+      for (size_t x = 0; x < members.size(); ++x) {
+        for (size_t y = x + 1; y < members.size(); ++y) pairs.emplace_back(members[x], members[y]);
+      }
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  return pairs;
+}
+
+}  // namespace crossread::sketch

@@ -1,0 +1,47 @@
+// MinHash signatures over word shingles, and banded LSH over them.
+#ifndef CROSSREAD_SKETCH_MINHASH_H_
+#define CROSSREAD_SKETCH_MINHASH_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+namespace crossread::sketch {
+
+struct MinHashOptions {
+  // Permutations (signature length). Default: 128.
+  int permutations = 128;
+  // Words per shingle. Default: 5.
+  int shingle_words = 5;
+};
+
+// Hashes of the distinct word shingles of `text` (lowercased words), sorted.
+std::vector<uint64_t> Shingles(std::string_view text, int shingle_words);
+
+// Exact Jaccard similarity of two sorted hash sets.
+double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+
+class MinHasher {
+ public:
+  explicit MinHasher(const MinHashOptions& options = {});
+
+  // The signature of a sorted shingle set: per permutation, the least permuted hash.
+  std::vector<uint64_t> Signature(const std::vector<uint64_t>& shingles) const;
+
+  // Estimated Jaccard: the share of equal positions.
+  static double Estimate(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);
+
+  const MinHashOptions& options() const { return options_; }
+
+ private:
+  MinHashOptions options_;
+  std::vector<uint64_t> seeds_;
+};
+
+// Candidate pairs (i < j) whose signatures agree on all rows of at least one band.
+std::vector<std::pair<uint32_t, uint32_t>> LshCandidates(
+    const std::vector<std::vector<uint64_t>>& signatures, int bands);
+
+}  // namespace crossread::sketch
+
+#endif  // CROSSREAD_SKETCH_MINHASH_H_

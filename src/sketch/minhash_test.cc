@@ -1,0 +1,54 @@
+#include "sketch/minhash.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <random>
+#include <string>
+
+namespace crossread::sketch {
+namespace {
+
+std::string RandomText(std::mt19937* rng, int words) {
+  std::string s;
+  for (int i = 0; i < words; ++i) s += "w" + std::to_string((*rng)() % 400) + " ";
+  return s;
+}
+
+// The MinHash estimate tracks exact Jaccard within the expected error of 128 permutations.
+TEST(MinHash, EstimatesExactJaccard) {
+  std::mt19937 rng(7);
+  MinHasher hasher;
+  double worst = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    std::string a = RandomText(&rng, 300);
+    std::string b = a.substr(0, a.size() * (trial % 10) / 10) + RandomText(&rng, 100);
+    auto sa = Shingles(a, 5), sb = Shingles(b, 5);
+    double exact = Jaccard(sa, sb);
+    double est = MinHasher::Estimate(hasher.Signature(sa), hasher.Signature(sb));
+    worst = std::max(worst, std::abs(exact - est));
+  }
+  EXPECT_LT(worst, 0.15);  // 3.4 standard deviations of a 128-sample estimate at J = 0.5
+}
+
+TEST(MinHash, LshProposesNearDuplicatesAndNotStrangers) {
+  std::mt19937 rng(11);
+  MinHasher hasher;
+  std::string base = RandomText(&rng, 400);
+  std::string copy = base + " one more line added by the editor";
+  std::string other = RandomText(&rng, 400);
+  std::vector<std::vector<uint64_t>> sigs = {hasher.Signature(Shingles(base, 5)),
+                                             hasher.Signature(Shingles(copy, 5)),
+                                             hasher.Signature(Shingles(other, 5))};
+  auto pairs = LshCandidates(sigs, 32);
+  ASSERT_EQ(pairs.size(), 1u);
+  EXPECT_EQ(pairs[0], (std::pair<uint32_t, uint32_t>{0, 1}));
+}
+
+TEST(MinHash, ShinglesAreCaseAndPunctuationBlind) {
+  EXPECT_EQ(Shingles("The cat sat on the mat today.", 3), Shingles("the CAT, sat on THE mat today", 3));
+  EXPECT_EQ(Jaccard({}, {}), 1.0);
+}
+
+}  // namespace
+}  // namespace crossread::sketch

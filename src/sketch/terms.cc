@@ -1,0 +1,108 @@
+#include "sketch/terms.h"
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "common/hash.h"
+#include "common/lexicon.h"
+#include "common/strings.h"
+
+namespace crossread::sketch {
+
+std::vector<uint64_t> ContentTerms(std::string_view text) {
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<uint64_t> terms;
+  for (std::string& w : LowerWords(text)) {
+    if (w.size() < 2 || lex.Is(w, Lex::kStopword)) continue;
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    if (EndsWith(w, "'s")) w.resize(w.size() - 2);
+    terms.push_back(Hash64(w));
+  }
+  return terms;
+}
+
+void DocumentFrequencies::Add(const std::vector<uint64_t>& terms) {
+  std::vector<uint64_t> uniq(terms);
+  std::sort(uniq.begin(), uniq.end());
+  uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
+  for (uint64_t t : uniq) ++df_[t];
+  ++documents_;
+}
+
+double DocumentFrequencies::Idf(uint64_t term) const {
+  auto it = df_.find(term);
+  double df = it == df_.end() ? 0 : it->second;
+  return std::log((1.0 + static_cast<double>(documents_)) / (1.0 + df)) + 1.0;
+}
+
+TermVector TfIdf(const std::vector<uint64_t>& terms, const DocumentFrequencies& df) {
+  std::vector<uint64_t> sorted(terms);
+  std::sort(sorted.begin(), sorted.end());
+  TermVector v;
+  for (size_t i = 0; i < sorted.size();) {
+    size_t j = i;
+    while (j < sorted.size() && sorted[j] == sorted[i]) ++j;
+    double tf = 1.0 + std::log(static_cast<double>(j - i));
+    v.emplace_back(sorted[i], static_cast<float>(tf * df.Idf(sorted[i])));
+    i = j;
+  }
+  Normalize(&v);
+  return v;
+}
+
+double Cosine(const TermVector& a, const TermVector& b) {
+  double dot = 0;
+  size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first == b[j].first) {
+      dot += static_cast<double>(a[i].second) * b[j].second;
+      ++i;
+      ++j;
+    } else if (a[i].first < b[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return dot;
+}
+
+TermVector Sum(const std::vector<const TermVector*>& vectors) {
+  std::unordered_map<uint64_t, float> acc;
+  for (const TermVector* v : vectors) {
+    for (const auto& [t, w] : *v) acc[t] += w;
+  }
+  TermVector out(acc.begin(), acc.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void AddScaled(const TermVector& b, float weight, TermVector* a) {
+  TermVector out;
+  out.reserve(a->size() + b.size());
+  size_t i = 0, j = 0;
+  while (i < a->size() || j < b.size()) {
+    if (j >= b.size() || (i < a->size() && (*a)[i].first < b[j].first)) {
+      out.push_back((*a)[i++]);
+    } else if (i >= a->size() || b[j].first < (*a)[i].first) {
+      out.emplace_back(b[j].first, weight * b[j].second);
+      ++j;
+    } else {
+      out.emplace_back((*a)[i].first, (*a)[i].second + weight * b[j].second);
+      ++i;
+      ++j;
+    }
+  }
+  *a = std::move(out);
+}
+
+void Normalize(TermVector* v) {
+  double norm = 0;
+  for (const auto& [t, w] : *v) norm += static_cast<double>(w) * w;
+  if (norm <= 0) return;
+  float inv = static_cast<float>(1.0 / std::sqrt(norm));
+  for (auto& [t, w] : *v) w *= inv;
+}
+
+}  // namespace crossread::sketch

@@ -1,0 +1,43 @@
+// Term vectors: content words (stopwords out, plural 's' folded) hashed to 64 bits, weighted
+// by TF-IDF and L2-normalised.
+#ifndef CROSSREAD_SKETCH_TERMS_H_
+#define CROSSREAD_SKETCH_TERMS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace crossread::sketch {
+
+// Sparse vector sorted by term.
+using TermVector = std::vector<std::pair<uint64_t, float>>;
+
+// Term hashes of the content words of `text`, in order, with repeats.
+std::vector<uint64_t> ContentTerms(std::string_view text);
+
+// Document frequencies over a collection.
+class DocumentFrequencies {
+ public:
+  void Add(const std::vector<uint64_t>& terms);  // one document
+  double Idf(uint64_t term) const;
+  size_t documents() const { return documents_; }
+
+ private:
+  std::unordered_map<uint64_t, uint32_t> df_;
+  size_t documents_ = 0;
+};
+
+TermVector TfIdf(const std::vector<uint64_t>& terms, const DocumentFrequencies& df);
+double Cosine(const TermVector& a, const TermVector& b);
+// The sum of many vectors (unnormalised), in one pass.
+TermVector Sum(const std::vector<const TermVector*>& vectors);
+// a += weight * b, keeping the order.
+void AddScaled(const TermVector& b, float weight, TermVector* a);
+void Normalize(TermVector* v);
+
+}  // namespace crossread::sketch
+
+#endif  // CROSSREAD_SKETCH_TERMS_H_

@@ -1,0 +1,223 @@
+// crossread: the command line. Parses flags, calls the library, prints, and maps the outcome
+// to an exit status (0 clean, 1 some input skipped or output failed, 2 bad usage).
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "crossread/brief.h"
+#include "crossread/pipeline.h"
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitSkipped = 1;
+constexpr int kExitUsage = 2;
+
+constexpr char kUsage[] = R"(usage: crossread <subcommand> PATH... [options]
+
+Reads news articles (.txt, .html/.htm, .gz of those, .jsonl/.json, directories, or - for
+JSONL on stdin) and writes what they say across outlets.
+
+subcommands:
+  brief       story briefs: summary, entities, quotes, facts, conflicts, timeline, reuse
+  extract     JSONL, one clean article per line
+  cluster     id<TAB>story per article (--format jsonl: stories with their articles)
+  dedup       JSONL of near-duplicate groups
+  quotes      JSONL of quotes per article (offsets into the text as read)
+  summarize   all input as one story: its extractive summary, one sentence per line
+
+options:
+  --format F          brief: json (default), md, html; cluster: tsv (default), jsonl
+  -o, --output PATH   write to PATH (whole or not at all); brief --format html -o DIR
+                      writes DIR/index.html and a page per story
+  --summary-words N   brief: words per story summary (default 120)
+  --words N           summarize: words at most (default 120)
+  --query TEXT        summarize: focus the summary on a question or topic
+  --threads N         worker threads (default: all cores)
+  --quiet             no progress on stderr
+  --help              this text
+  --version           the version
+
+A file that cannot be read is reported as "crossread: PATH: reason" and skipped; the exit
+status is then 1 (2 for bad usage, 0 for a clean run).
+)";
+
+struct Args {
+  std::string command;
+  std::vector<std::string> paths;
+  std::string format;
+  std::string output;
+  crossread::Options options;
+  bool words_set = false;
+};
+
+bool ParseInt(const std::string& s, int lo, int* out) {
+  char* end = nullptr;
+  long v = std::strtol(s.c_str(), &end, 10);
+  if (s.empty() || *end != '\0' || v < lo || v > 1000000) return false;
+  *out = static_cast<int>(v);
+  return true;
+}
+
+// Returns an error message, or "" when the arguments are good.
+std::string Parse(int argc, char** argv, Args* args) {
+  std::vector<std::string> a(argv + 1, argv + argc);
+  if (a.empty()) return "missing subcommand";
+  args->command = a[0];
+  for (size_t i = 1; i < a.size(); ++i) {
+    const std::string& f = a[i];
+    auto value = [&](std::string* out) {
+      if (i + 1 >= a.size()) return false;
+      *out = a[++i];
+      return true;
+    };
+    std::string v;
+    if (f == "--help" || f == "-h") {
+      args->command = "help";
+      return "";
+    } else if (f == "--format") {
+      if (!value(&args->format)) return "--format needs a value";
+    } else if (f == "-o" || f == "--output") {
+      if (!value(&args->output)) return "-o needs a path";
+    } else if (f == "--summary-words" || f == "--words") {
+      if (!value(&v) || !ParseInt(v, 1, &args->options.summary_words)) {
+        return f + " needs a positive number";
+      }
+    } else if (f == "--query") {
+      if (!value(&args->options.query)) return "--query needs a text";
+    } else if (f == "--threads") {
+      if (!value(&v) || !ParseInt(v, 0, &args->options.threads)) return "--threads needs a number";
+    } else if (f == "--quiet") {
+      // Progress is only printed for long runs on a terminal; nothing to silence yet.
+    } else if (f.size() > 1 && f[0] == '-') {
+      return "unknown option " + f;
+    } else {
+      args->paths.push_back(f);
+    }
+  }
+  return "";
+}
+
+// Writes `text` to stdout or, atomically, to `path`.
+bool Emit(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return static_cast<bool>(std::cout);
+  }
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out.flush()) {
+      std::cerr << "crossread: " << path << ": cannot write\n";
+      std::filesystem::remove(tmp);
+      return false;
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::cerr << "crossread: " << path << ": " << ec.message() << "\n";
+    std::filesystem::remove(tmp, ec);
+    return false;
+  }
+  return true;
+}
+
+int Run(const Args& args) {
+  using namespace crossread;
+  const std::string& cmd = args.command;
+  static const std::map<std::string, std::vector<std::string>> kFormats = {
+      {"brief", {"", "json", "md", "markdown", "html"}}, {"cluster", {"", "tsv", "jsonl"}},
+      {"extract", {"", "jsonl"}}, {"dedup", {"", "jsonl"}}, {"quotes", {"", "jsonl"}},
+      {"summarize", {"", "text", "txt"}}};
+  auto fmt = kFormats.find(cmd);
+  if (fmt == kFormats.end()) {
+    std::cerr << "crossread: unknown subcommand '" << cmd << "'\n" << kUsage;
+    return kExitUsage;
+  }
+  if (std::find(fmt->second.begin(), fmt->second.end(), args.format) == fmt->second.end()) {
+    std::cerr << "crossread: " << cmd << " has no format '" << args.format << "'\n";
+    return kExitUsage;
+  }
+  if (args.paths.empty()) {
+    std::cerr << "crossread: " << cmd << ": no PATH given (use - for JSONL on stdin)\n";
+    return kExitUsage;
+  }
+  Inputs in = ReadArticles(args.paths, std::cin);
+  for (const InputError& e : in.errors) std::cerr << "crossread: " << e.path << ": " << e.reason << "\n";
+  bool ok = true;
+  std::ostringstream out;
+  if (cmd == "brief") {
+    Brief brief = BuildBrief(std::move(in.articles), args.options);
+    if (args.format == "html" && !args.output.empty() &&
+        (std::filesystem::is_directory(args.output) || args.output.back() == '/')) {
+      std::error_code ec;
+      std::filesystem::create_directories(args.output, ec);
+      ok = Emit((std::filesystem::path(args.output) / "index.html").string(), RenderBriefHtml(brief));
+      for (const Story& s : brief.stories) {
+        ok = Emit((std::filesystem::path(args.output) / (s.id + ".html")).string(),
+                  RenderBriefHtml(brief, &s)) && ok;
+      }
+      return ok && in.errors.empty() ? kExitOk : kExitSkipped;
+    }
+    if (args.format == "md" || args.format == "markdown") {
+      out << RenderBriefMarkdown(brief);
+    } else if (args.format == "html") {
+      out << RenderBriefHtml(brief);
+    } else {
+      out << RenderBriefJson(brief);
+    }
+  } else if (cmd == "extract") {
+    for (const Article& a : in.articles) out << RenderExtractLine(a) << "\n";
+  } else if (cmd == "quotes") {
+    for (const Article& a : in.articles) out << RenderQuotesLine(a, ExtractQuotes(a)) << "\n";
+  } else if (cmd == "dedup") {
+    std::vector<DuplicateGroup> groups = FindDuplicates(in.articles, args.options);
+    for (size_t g = 0; g < groups.size(); ++g) out << RenderDuplicateLine(g + 1, groups[g]) << "\n";
+  } else if (cmd == "cluster") {
+    std::vector<std::string> story = ClusterStories(in.articles, args.options);
+    if (args.format == "jsonl") {
+      std::map<std::string, std::vector<std::string>> members;
+      std::vector<std::string> order;
+      for (size_t i = 0; i < story.size(); ++i) {
+        if (members[story[i]].empty()) order.push_back(story[i]);
+        members[story[i]].push_back(in.articles[i].id);
+      }
+      for (const std::string& s : order) out << RenderStoryLine(s, members[s]) << "\n";
+    } else {
+      for (size_t i = 0; i < story.size(); ++i) out << in.articles[i].id << "\t" << story[i] << "\n";
+    }
+  } else if (cmd == "summarize") {
+    for (const SummarySentence& s : Summarize(in.articles, args.options)) out << s.text << "\n";
+  }
+  ok = Emit(args.output, out.str());
+  return ok && in.errors.empty() ? kExitOk : kExitSkipped;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Args args;
+  std::string error = Parse(argc, argv, &args);
+  if (args.command == "help" || args.command == "--help" || args.command == "-h") {
+    std::cout << kUsage;
+    return kExitOk;
+  }
+  if (args.command == "--version" || args.command == "version") {
+    std::cout << "crossread " << CROSSREAD_VERSION << "\n";
+    return kExitOk;
+  }
+  if (!error.empty()) {
+    std::cerr << "crossread: " << error << "\n" << kUsage;
+    return kExitUsage;
+  }
+  return Run(args);
+}
