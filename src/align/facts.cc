@@ -1,8 +1,9 @@
 // Facts: sentences of different articles that make the same claim. Sentences of six or more
 // words become TF-IDF vectors over the story's sentences; pairs from different articles with
-// cosine ≥ 0.45 (found through an inverted index, so only sentences sharing a term are
-// compared) are linked, and linked sentences form one fact. A fact's text is the sentence most
-// similar to the rest of its group. Sentences that stand alone stay facts of one article.
+// cosine ≥ 0.35 (found through an inverted index, so only sentences sharing a term are
+// compared) that are each other's best match are linked, and linked sentences form one fact. A
+// fact's text is the sentence most similar to the rest of its group. Sentences that stand alone
+// stay facts of one article.
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -17,7 +18,8 @@ namespace crossread::align {
 
 namespace {
 
-constexpr double kSameFact = 0.45;
+constexpr double kSameFact = 0.35;
+constexpr size_t kMinSharedTerms = 3;  // two shared words make a topic, not a claim
 constexpr int kMinWords = 6;
 constexpr size_t kMaxSingleFactsPerArticle = 60;
 
@@ -27,6 +29,29 @@ struct Unit {
   sketch::TermVector vec;
 };
 
+size_t SharedTerms(const sketch::TermVector& a, const sketch::TermVector& b) {
+  size_t i = 0, j = 0, n = 0;
+  while (i < a.size() && j < b.size()) {
+    if (a[i].first == b[j].first) {
+      ++n;
+      ++i;
+      ++j;
+    } else if (a[i].first < b[j].first) {
+      ++i;
+    } else {
+      ++j;
+    }
+  }
+  return n;
+}
+
+// Keeps (v, c) as u's best match in document `doc` if it beats the one kept.
+void Offer(std::map<std::pair<size_t, size_t>, std::pair<size_t, double>>& best, size_t u,
+           size_t doc, size_t v, double c) {
+  auto [it, inserted] = best.try_emplace({u, doc}, v, c);
+  if (!inserted && c > it->second.second) it->second = {v, c};
+}
+
 // Sentences whose bytes lie mostly inside direct, partial or unmarked quotes: they are quotes,
 // listed as such, not facts.
 std::vector<bool> QuotedSentences(const analyze::Document& doc) {
@@ -35,8 +60,9 @@ std::vector<bool> QuotedSentences(const analyze::Document& doc) {
     if (a.kind == "indirect") continue;
     spans.insert(spans.end(), a.contents.begin(), a.contents.end());
   }
-  std::sort(spans.begin(), spans.end(),
-            [](const analyze::ByteSpan& a, const analyze::ByteSpan& b) { return a.begin < b.begin; });
+  std::sort(spans.begin(), spans.end(), [](const analyze::ByteSpan& a, const analyze::ByteSpan& b) {
+    return a.begin < b.begin;
+  });
   std::vector<bool> out(doc.sentences.size(), false);
   size_t first = 0;  // sentences and spans both advance through the text
   for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
@@ -86,6 +112,7 @@ FactTable AlignFacts(const Docs& docs) {
     for (size_t u = 0; u < units.size(); ++u) {
       for (const auto& [t, w] : units[u].vec) postings[t].push_back(u);
     }
+    std::map<std::pair<size_t, size_t>, std::pair<size_t, double>> best;  // (unit, doc) → match
     std::unordered_set<size_t> candidates;
     for (size_t u = 0; u < units.size(); ++u) {
       candidates.clear();
@@ -96,12 +123,19 @@ FactTable AlignFacts(const Docs& docs) {
       }
       for (size_t v : candidates) {
         double c = sketch::Cosine(units[u].vec, units[v].vec);
-        if (c >= kSameFact) {
-          parent[find(v)] = find(u);
-          links[u].push_back({v, c});
-          links[v].push_back({u, c});
-        }
+        if (c < kSameFact || SharedTerms(units[u].vec, units[v].vec) < kMinSharedTerms) continue;
+        Offer(best, u, units[v].doc, v, c);
+        Offer(best, v, units[u].doc, u, c);
       }
+    }
+    // Link mutual best matches only: single links between any similar sentences would chain
+    // unrelated claims through a shared phrase.
+    for (const auto& [key, match] : best) {
+      auto [u, other_doc] = key;
+      auto back = best.find({match.first, units[u].doc});
+      if (back == best.end() || back->second.first != u) continue;
+      parent[find(match.first)] = find(u);
+      links[u].push_back(match);
     }
   }
   std::map<size_t, std::vector<size_t>> groups;

@@ -1,6 +1,7 @@
 // The timeline: every resolved date mention becomes an event dated at its precision, described
 // by the clause around it (from the nearest clause opener before it to the next comma or the
-// sentence end). Events of the same date whose sentences belong to one fact, or whose clauses
+// sentence end). Dates inside direct quotes are the speaker's ("this morning"), not events, and
+// are left out. Events of the same date whose sentences belong to one fact, or whose clauses
 // share most of their words, merge and list all their articles. Sorted by date.
 #include <algorithm>
 #include <set>
@@ -48,6 +49,16 @@ std::string Clause(const analyze::Document& doc, const analyze::DateMention& dm)
   return std::string(doc.Text({doc.tokens[b].begin, doc.tokens[e - 1].end}));
 }
 
+bool InsideQuote(const analyze::Document& doc, analyze::ByteSpan span) {
+  for (const analyze::Attribution& a : doc.quotes) {
+    if (a.kind == "indirect") continue;
+    for (const analyze::ByteSpan& c : a.contents) {
+      if (c.begin <= span.begin && span.end <= c.end) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<TimelineEntry> BuildTimeline(const Docs& docs, const FactTable& facts) {
@@ -59,6 +70,7 @@ std::vector<TimelineEntry> BuildTimeline(const Docs& docs, const FactTable& fact
   for (size_t d = 0; d < docs.size(); ++d) {
     const analyze::Document& doc = *docs[d];
     for (const analyze::DateMention& dm : doc.dates) {
+      if (InsideQuote(doc, dm.span)) continue;  // "this morning" of a speaker, not an event
       int fact = facts.fact_of[d][dm.sentence];
       std::string clause = Clause(doc, dm);
       Event* same = nullptr;
