@@ -44,7 +44,7 @@ std::string LastWord(const std::string& s) {
 std::string FirstWord(const std::string& s) { return s.substr(0, s.find(' ')); }
 
 struct Group {
-  std::map<std::string, int> names;     // name key → mentions
+  std::map<std::string, int> names;  // name key → mentions
   std::set<std::string> surfaces;
   std::set<std::string> descriptions;
   std::map<std::string, int> types;     // type → mentions
@@ -167,14 +167,23 @@ EntityTable AlignEntities(const Docs& docs) {
     aliases.insert(g.surfaces.begin(), g.surfaces.end());
     aliases.erase(e.name);
     e.aliases.assign(aliases.begin(), aliases.end());
-    e.descriptions.assign(g.descriptions.begin(), g.descriptions.end());
+    // A title that ends another one says less: "Prime Minister" beside "British Prime Minister".
+    for (const std::string& d : g.descriptions) {
+      bool shorter =
+          std::any_of(g.descriptions.begin(), g.descriptions.end(), [&](const std::string& o) {
+            return o.size() > d.size() && o.compare(o.size() - d.size(), d.size(), d) == 0 &&
+                   o[o.size() - d.size() - 1] == ' ';
+          });
+      if (!shorter) e.descriptions.push_back(d);
+    }
     e.mentions = g.mentions;
     // An untyped name seen in one article only is too weak to list.
     if (e.type == "OTHER" && g.mentions.size() < 2) continue;
     built.push_back({std::move(e), g.total, root});
   }
   std::stable_sort(built.begin(), built.end(), [](const Built& a, const Built& b) {
-    if (a.e.mentions.size() != b.e.mentions.size()) return a.e.mentions.size() > b.e.mentions.size();
+    if (a.e.mentions.size() != b.e.mentions.size())
+      return a.e.mentions.size() > b.e.mentions.size();
     return a.total > b.total;
   });
   EntityTable table;

@@ -14,10 +14,16 @@ namespace crossread::analyze {
 namespace {
 
 std::string Singular(std::string w) {
+  if (w == "children") return "child";
+  if (w == "men" || w == "women") return w.substr(0, w.size() - 2) + "an";
   if (w.size() > 4 && EndsWith(w, "ies")) return w.substr(0, w.size() - 3) + "y";
   if (w.size() > 3 && EndsWith(w, "ses")) return w.substr(0, w.size() - 2);
   if (w.size() > 3 && w.back() == 's' && !EndsWith(w, "ss")) w.pop_back();
   return w;
+}
+
+bool IsIrregularPlural(std::string_view w) {
+  return w == "people" || w == "children" || w == "men" || w == "women" || w == "police";
 }
 
 double Scale(std::string_view w) {
@@ -121,7 +127,7 @@ void FindQuantities(Document* doc) {
           const Token& t = doc->tokens[n];
           std::string nw = low(n);
           if (!(t.flags & kWord) || (t.flags & kCapitalized) || lex.Is(nw, Lex::kStopword)) break;
-          if (nw.size() > 2 && nw.back() == 's') {
+          if ((nw.size() > 2 && nw.back() == 's') || IsIrregularPlural(nw)) {
             unit = Singular(nw);
             e = n + 1;
             break;

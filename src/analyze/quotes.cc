@@ -27,6 +27,7 @@ namespace {
 constexpr uint32_t kNone = UINT32_MAX;
 constexpr uint32_t kMaxUnmarkedCueClause = 10;  // tokens from the comma to the sentence end
 constexpr uint32_t kPronounWindowParagraphs = 3;
+constexpr uint32_t kMaxTitleTokens = 4;  // "U.S. Secretary of State" before a name
 
 struct Source {
   ByteSpan span;
@@ -114,12 +115,17 @@ class QuoteFinder {
   }
 
   // A source starting at token k: a mention, a pronoun, or "the [adj] role".
+  // A source starting at token k: a mention (after its titles: "Prime Minister Keir Starmer"),
+  // a pronoun, or "the [adj] role".
   std::optional<Source> SourceAt(uint32_t k, uint32_t limit) const {
     if (k >= limit) return std::nullopt;
-    if (auto it = mention_by_first_.find(k); it != mention_by_first_.end()) {
-      const Mention& m = doc_->mentions[it->second];
-      if (m.type == "PLACE" && m.name != "Downing Street") return std::nullopt;
-      return Source{m.span, m.first_token, m.end_token, m.name};
+    for (uint32_t j = k; j < limit && j <= k + kMaxTitleTokens; ++j) {
+      if (auto it = mention_by_first_.find(j); it != mention_by_first_.end()) {
+        const Mention& m = doc_->mentions[it->second];
+        if (m.type == "PLACE" && m.name != "Downing Street") return std::nullopt;
+        return Source{m.span, m.first_token, m.end_token, m.name};
+      }
+      if (!(doc_->tokens[j].flags & kCapitalized)) break;
     }
     return PronounOrNominal(k, limit);
   }

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "crossread/brief.h"
+#include "common/strings.h"
 #include "render/labels.h"
 
 namespace crossread {
@@ -133,12 +134,11 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
     }
     h << "</li>\n";
   }
-  h << "</ul>\n<h3>Entities</h3><table><tr><th>Name</th><th>Type</th><th>Also called</th>"
-       "<th>Articles</th></tr>\n";
+  h << "</ul>\n<h3>Entities</h3><table><tr><th>Name</th><th>Type</th><th>Described as</th>"
+       "<th>Also called</th><th>Articles</th></tr>\n";
   for (const Entity& e : s.entities) {
-    std::string aliases;
-    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
-    h << "<tr><td>" << Escape(e.name) << "</td><td>" << e.type << "</td><td>" << Escape(aliases)
+    h << "<tr><td>" << Escape(e.name) << "</td><td>" << e.type << "</td><td>"
+      << Escape(Join(e.descriptions, "; ")) << "</td><td>" << Escape(Join(e.aliases, ", "))
       << "</td><td>" << e.mentions.size() << "</td></tr>\n";
   }
   h << "</table>\n<h3>Articles</h3><ul>\n";

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "crossread/brief.h"
+#include "common/strings.h"
 #include "render/labels.h"
 
 namespace crossread {
@@ -137,12 +138,11 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
     md << "\n";
   }
 
-  md << "\n### Entities\n\n| Name | Type | Also called | Articles |\n|---|---|---|---|\n";
+  md << "\n### Entities\n\n| Name | Type | Described as | Also called | Articles |\n"
+        "|---|---|---|---|---|\n";
   for (const Entity& e : s.entities) {
-    std::string aliases;
-    for (const std::string& a : e.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
-    md << "| " << Cell(e.name) << " | " << e.type << " | " << Cell(aliases) << " | "
-       << e.mentions.size() << " |\n";
+    md << "| " << Cell(e.name) << " | " << e.type << " | " << Cell(Join(e.descriptions, "; "))
+       << " | " << Cell(Join(e.aliases, ", ")) << " | " << e.mentions.size() << " |\n";
   }
 
   md << "\n### Articles\n\n";

@@ -1,0 +1,96 @@
+#include "align/align.h"
+
+#include <gtest/gtest.h>
+
+#include "common/test_util.h"
+
+namespace crossread::align {
+namespace {
+
+// Analysed articles that outlive the test's Docs view.
+struct Story {
+  std::vector<Article> articles;
+  std::vector<analyze::Document> docs;
+  Docs view;
+  explicit Story(const std::vector<std::string>& texts, const std::string& published = "2025-03-15") {
+    for (size_t i = 0; i < texts.size(); ++i) {
+      articles.push_back(testing::CleanArticle(texts[i], published, "a" + std::to_string(i)));
+    }
+    for (const Article& a : articles) docs.push_back(analyze::Analyze(a));
+    for (const analyze::Document& d : docs) view.push_back(&d);
+  }
+};
+
+TEST(Entities, MergesVariantsButNotNamesakes) {
+  Story s({"Ukrainian President Volodymyr Zelenskyy met Boris Johnson. Zelenskyy spoke.",
+           "President Volodymyr Zelensky thanked Dakota Johnson, the actress. Zelensky left."});
+  EntityTable t = AlignEntities(s.view);
+  const Entity* z = t.Find("Volodymyr Zelensky");
+  ASSERT_NE(z, nullptr);
+  EXPECT_EQ(z, t.Find("Volodymyr Zelenskyy"));
+  EXPECT_EQ(z->mentions.size(), 2u);
+  ASSERT_NE(t.Find("Boris Johnson"), nullptr);
+  EXPECT_NE(t.Find("Boris Johnson"), t.Find("Dakota Johnson"));
+}
+
+TEST(Reuse, FindsSharedPassagesAcrossSmallEdits) {
+  const std::string shared =
+      "If Russia finally comes to the table, then we must be ready to monitor a ceasefire to "
+      "ensure it is a serious and enduring peace";
+  Story s({"Intro one. " + shared + "; if they don't, we act, he said.",
+           "Other intro here. \"" + shared + ". If they don't, we act,\" Starmer said.",
+           "A third article shares nothing of the kind with the other two at all."});
+  std::vector<Reuse> r = FindReuse(s.view, 12);
+  ASSERT_EQ(r.size(), 1u);
+  EXPECT_EQ(r[0].articles, (std::vector<std::string>{"a0", "a1"}));
+  EXPECT_GE(r[0].words, 25);
+  EXPECT_EQ(r[0].text.substr(0, 17), "If Russia finally");
+}
+
+TEST(Conflicts, FlagsDifferentFiguresAndNotesCompatibleOnes) {
+  Story s({"Around 25 leaders joined. The storm killed 12 people.",
+           "Around two dozen leaders joined. The storm killed 40 people.",
+           "About 25 leaders joined the call."});
+  std::vector<Conflict> c = FindConflicts(s.view);
+  ASSERT_EQ(c.size(), 2u);
+  EXPECT_EQ(c[0].about, "leader");
+  EXPECT_TRUE(c[0].compatible);
+  EXPECT_EQ(c[1].about, "people");
+  EXPECT_FALSE(c[1].compatible);
+}
+
+TEST(Facts, GroupsParaphrasesAcrossArticlesOnly) {
+  Story s({"Britain could send peacekeepers to Ukraine in the event of a ceasefire deal. Rain fell.",
+           "Britain and France say they could send peacekeepers to Ukraine after a ceasefire.",
+           "Markets rose sharply in Tokyo on Monday after the central bank held rates."});
+  FactTable t = AlignFacts(s.view);
+  ASSERT_FALSE(t.facts.empty());
+  EXPECT_EQ(t.facts[0].articles, (std::vector<std::string>{"a0", "a1"}));
+  for (size_t i = 1; i < t.facts.size(); ++i) EXPECT_EQ(t.facts[i].articles.size(), 1u);
+}
+
+TEST(Timeline, DatesEventsAndMergesTheSameOne) {
+  Story s({"Trump clashed with Zelenskyy on Feb. 28 in the Oval Office.",
+           "The two men clashed in the Oval Office on Feb. 28, officials said."});
+  FactTable f = AlignFacts(s.view);
+  std::vector<TimelineEntry> t = BuildTimeline(s.view, f);
+  ASSERT_EQ(t.size(), 1u);
+  EXPECT_EQ(t[0].date, "2025-02-28");
+  EXPECT_EQ(t[0].articles.size(), 2u);
+}
+
+TEST(Quotes, OneStatementInTwoOutletsIsOneQuote) {
+  Story s({"Keir Starmer spoke.\n\nMy message to the Kremlin could not be clearer: stop the "
+           "attacks on Ukraine now, once and for all, he added.",
+           "\"My message to the Kremlin could not be clearer: stop the attacks on Ukraine, once "
+           "and for all,\" Prime Minister Keir Starmer said."});
+  EntityTable e = AlignEntities(s.view);
+  std::vector<Quote> q = AlignQuotes(s.view, e);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].instances.size(), 2u);
+  EXPECT_EQ(q[0].speaker_name.value_or(""), "Keir Starmer");
+  EXPECT_EQ(q[0].kind, "direct");
+}
+
+}  // namespace
+}  // namespace crossread::align
