@@ -29,22 +29,6 @@ struct Unit {
   sketch::TermVector vec;
 };
 
-size_t SharedTerms(const sketch::TermVector& a, const sketch::TermVector& b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i].first == b[j].first) {
-      ++n;
-      ++i;
-      ++j;
-    } else if (a[i].first < b[j].first) {
-      ++i;
-    } else {
-      ++j;
-    }
-  }
-  return n;
-}
-
 // Keeps (v, c) as u's best match in document `doc` if it beats the one kept.
 void Offer(std::map<std::pair<size_t, size_t>, std::pair<size_t, double>>& best, size_t u,
            size_t doc, size_t v, double c) {
@@ -123,7 +107,7 @@ FactTable AlignFacts(const Docs& docs) {
       }
       for (size_t v : candidates) {
         double c = sketch::Cosine(units[u].vec, units[v].vec);
-        if (c < kSameFact || SharedTerms(units[u].vec, units[v].vec) < kMinSharedTerms) continue;
+        if (c < kSameFact || sketch::SharedTerms(units[u].vec, units[v].vec) < kMinSharedTerms) continue;
         Offer(best, u, units[v].doc, v, c);
         Offer(best, v, units[u].doc, u, c);
       }

@@ -101,11 +101,10 @@ class DateFinder {
     int y0 = static_cast<int>(year_month_day(*pub_).year());
     std::optional<Day> best;
     for (int y : {y0 - 1, y0, y0 + 1}) {
-      year_month_day ymd{year{y}, std::chrono::month{static_cast<unsigned>(month)},
-                         day{static_cast<unsigned>(dayn)}};
-      if (!ymd.ok()) continue;
-      Day d = sys_days(ymd);
-      if (!best || std::abs((d - *pub_).count()) < std::abs((*best - *pub_).count())) best = d;
+      std::optional<Day> d = MakeDay(y, month, dayn);
+      if (d && (!best || std::abs((*d - *pub_).count()) < std::abs((*best - *pub_).count()))) {
+        best = d;
+      }
     }
     return best;
   }
@@ -123,15 +122,9 @@ class DateFinder {
           int y = 0;
           if (e + 1 < end && Tok(e) == "," && (y = SmallInt(Tok(e + 1), 1800, 2200))) e += 2;
           else if (e < end && (y = SmallInt(Tok(e), 1800, 2200))) e += 1;
-          std::optional<Day> day;
-          if (y) {
-            year_month_day ymd{year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                               std::chrono::day{static_cast<unsigned>(d)}};
-            if (ymd.ok()) day = sys_days(ymd);
-          } else {
-            day = NearestYear(m, d);
+          if (std::optional<Day> day = y ? MakeDay(y, m, d) : NearestYear(m, d)) {
+            Emit(s, k, e, FormatDay(*day), "day");
           }
-          if (day) Emit(s, k, e, FormatDay(*day), "day");
           return e - k;
         }
         if (int y = SmallInt(Tok(k + 1), 1800, 2200)) {
@@ -162,15 +155,9 @@ class DateFinder {
         uint32_t e = k + 2;
         int y = e < end ? SmallInt(Tok(e), 1800, 2200) : 0;
         if (y) ++e;
-        std::optional<Day> day;
-        if (y) {
-          year_month_day ymd{year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                             std::chrono::day{static_cast<unsigned>(d)}};
-          if (ymd.ok()) day = sys_days(ymd);
-        } else {
-          day = NearestYear(m, d);
+        if (std::optional<Day> day = y ? MakeDay(y, m, d) : NearestYear(m, d)) {
+          Emit(s, k, e, FormatDay(*day), "day");
         }
-        if (day) Emit(s, k, e, FormatDay(*day), "day");
         return e - k;
       }
     }

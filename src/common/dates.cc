@@ -6,6 +6,13 @@ namespace crossread {
 
 using namespace std::chrono;
 
+std::optional<Day> MakeDay(int y, int m, int d) {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return std::nullopt;
+  return sys_days(ymd);
+}
+
 std::optional<Day> ParseIsoDay(std::string_view s) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   int y = 0, m = 0, d = 0;
@@ -21,9 +28,7 @@ std::optional<Day> ParseIsoDay(std::string_view s) {
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
     d = d * 10 + (s[i] - '0');
   }
-  year_month_day ymd{year{y}, month{static_cast<unsigned>(m)}, day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return sys_days(ymd);
+  return MakeDay(y, m, d);
 }
 
 std::string FormatDay(Day d) {

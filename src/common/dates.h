@@ -13,6 +13,8 @@ using Day = std::chrono::sys_days;
 
 // "2025-03-15" (or a longer ISO timestamp) → its day.
 std::optional<Day> ParseIsoDay(std::string_view s);
+// The day y-m-d, or nullopt when there is no such day (February 30).
+std::optional<Day> MakeDay(int y, int m, int d);
 std::string FormatDay(Day d);                  // 2025-03-15
 std::string FormatMonth(int year, int month);  // 2025-03
 std::string FormatIsoWeek(Day d);              // 2025-W11

@@ -51,12 +51,15 @@ TermVector TfIdf(const std::vector<uint64_t>& terms, const DocumentFrequencies& 
   return v;
 }
 
-double Cosine(const TermVector& a, const TermVector& b) {
-  double dot = 0;
+namespace {
+
+// Calls fn(weight_a, weight_b) for every term both sorted vectors hold.
+template <typename Fn>
+void ForEachShared(const TermVector& a, const TermVector& b, Fn fn) {
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i].first == b[j].first) {
-      dot += static_cast<double>(a[i].second) * b[j].second;
+      fn(a[i].second, b[j].second);
       ++i;
       ++j;
     } else if (a[i].first < b[j].first) {
@@ -65,7 +68,20 @@ double Cosine(const TermVector& a, const TermVector& b) {
       ++j;
     }
   }
+}
+
+}  // namespace
+
+double Cosine(const TermVector& a, const TermVector& b) {
+  double dot = 0;
+  ForEachShared(a, b, [&](float x, float y) { dot += static_cast<double>(x) * y; });
   return dot;
+}
+
+size_t SharedTerms(const TermVector& a, const TermVector& b) {
+  size_t n = 0;
+  ForEachShared(a, b, [&](float, float) { ++n; });
+  return n;
 }
 
 TermVector Sum(const std::vector<const TermVector*>& vectors) {

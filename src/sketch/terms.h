@@ -32,6 +32,8 @@ class DocumentFrequencies {
 
 TermVector TfIdf(const std::vector<uint64_t>& terms, const DocumentFrequencies& df);
 double Cosine(const TermVector& a, const TermVector& b);
+// Number of terms both vectors hold.
+size_t SharedTerms(const TermVector& a, const TermVector& b);
 // The sum of many vectors (unnormalised), in one pass.
 TermVector Sum(const std::vector<const TermVector*>& vectors);
 // a += weight * b, keeping the order.
