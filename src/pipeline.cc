@@ -7,11 +7,14 @@
 
 #include "align/align.h"
 #include "analyze/document.h"
+#include "analyze/lemma.h"
+#include "analyze/linguistic.h"
 #include "brief/brief.h"
 #include "cluster/cluster.h"
 #include "common/dates.h"
 #include "common/offset_map.h"
 #include "common/parallel.h"
+#include "common/utf8.h"
 #include "ingest/reader.h"
 #include "sketch/minhash.h"
 #include "sketch/terms.h"
@@ -148,6 +151,48 @@ std::vector<ArticleQuote> ExtractQuotes(const Article& article) {
     if (!a.speaker.empty()) q.speaker = a.speaker;
     q.kind = a.kind;
     out.push_back(std::move(q));
+  }
+  return out;
+}
+
+Result<std::string> AnnotateConllu(const Article& article) {
+  const analyze::Linguist* linguist = analyze::Linguist::Default();
+  if (linguist == nullptr) return Status::Internal("the linguistic models cannot be loaded");
+  analyze::Document doc = analyze::Analyze(article);
+  const std::string_view raw = article.raw_text;
+  std::string out = "# newdoc id = " + article.id + "\n";
+  // Tokens advance through the text, so a cursor finds their raw bytes in linear time.
+  size_t cursor_cp = 0, cursor_byte = 0;
+  auto raw_byte = [&](uint32_t cp) {
+    if (cp < cursor_cp) cursor_cp = cursor_byte = 0;
+    while (cursor_cp < cp && cursor_byte < raw.size()) {
+      cursor_byte += Utf8SequenceLength(static_cast<unsigned char>(raw[cursor_byte]));
+      ++cursor_cp;
+    }
+    return std::min(cursor_byte, raw.size());
+  };
+  int n = 0;
+  for (const analyze::Sentence& s : doc.sentences) {
+    std::vector<std::string_view> words;
+    for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(doc.TokenText(k));
+    std::vector<std::string> pos = linguist->TagPos(words);
+    std::vector<std::string> ner = linguist->TagEntities(words, pos);
+    std::vector<analyze::Arc> arcs = linguist->Parse(words, pos);
+    out += "# sent_id = " + article.id + "#" + std::to_string(++n) + "\n";
+    for (size_t i = 0; i < words.size(); ++i) {
+      const analyze::Token& t = doc.tokens[s.first_token + i];
+      uint32_t begin = article.RawCodePoint(t.begin), end = article.RawCodePoint(t.end);
+      size_t b = raw_byte(begin);
+      std::string form(raw.substr(b, raw_byte(end) - b));
+      for (char& c : form) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+      }
+      out += std::to_string(i + 1) + "\t" + form + "\t" + analyze::Lemma(words[i], pos[i]) +
+             "\t_\t" + pos[i] + "\t_\t" + std::to_string(arcs[i].head) + "\t" + arcs[i].label +
+             "\t_\tNER=" + ner[i] + "|Span=" + std::to_string(begin) + "-" + std::to_string(end) +
+             "\n";
+    }
+    out += "\n";
   }
   return out;
 }

@@ -52,5 +52,11 @@ check "stdin JSONL: bad line exits 1" test $? -eq 1
 check "stdin JSONL: bad line named" grep -q "crossread: -:2: invalid JSON" "$tmp/stdin.err"
 check "stdin JSONL: good line read" grep -q '"id":"a"' "$tmp/stdin.jsonl"
 
+"$bin" annotate "$src/examples/002_d908cffa983cbaf0.txt" >"$tmp/ann.conllu" 2>/dev/null
+check "annotate exits 0" test $? -eq 0
+check "annotate writes ten columns with spans" \
+  awk -F'\t' '!/^#/ && NF { if (NF != 10 || $10 !~ /^NER=[A-Z-]+\|Span=[0-9]+-[0-9]+$/) bad = 1 } END { exit bad }' "$tmp/ann.conllu"
+check "annotate finds Starmer a person" grep -qP '\tStarmer\t.*NER=[BI]-PERSON' "$tmp/ann.conllu"
+
 if [ "$fail" -eq 0 ]; then echo "cli: all checks passed"; fi
 exit "$fail"

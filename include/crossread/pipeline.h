@@ -67,6 +67,11 @@ std::vector<ArticleQuote> ExtractQuotes(const Article& article);
 std::vector<SummarySentence> Summarize(const std::vector<Article>& articles,
                                        const Options& options);
 
+// The article as CoNLL-U (INTERFACE.md `annotate`): tokens with lemma, Penn tag, head and
+// relation, and NER= and Span= (code points into raw_text) in MISC. Fails only when the
+// shipped linguistic models cannot be loaded.
+Result<std::string> AnnotateConllu(const Article& article);
+
 // One JSON line (no newline) per INTERFACE.md for `extract`, `quotes` and `dedup`.
 std::string RenderExtractLine(const Article& article);
 std::string RenderQuotesLine(const Article& article, const std::vector<ArticleQuote>& quotes);

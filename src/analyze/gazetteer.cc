@@ -50,7 +50,7 @@ Gazetteer::Gazetteer(std::string_view tsv) {
 }
 
 const Gazetteer::Entry* Gazetteer::Find(std::string_view name) const {
-  auto it = names_.find(std::string(name));
+  auto it = names_.find(name);
   return it == names_.end() ? nullptr : &it->second;
 }
 

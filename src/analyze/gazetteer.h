@@ -6,6 +6,8 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/strings.h"
+
 namespace crossread::analyze {
 
 class Gazetteer {
@@ -29,7 +31,7 @@ class Gazetteer {
   int max_words() const { return max_words_; }
 
  private:
-  std::unordered_map<std::string, Entry> names_;
+  StringMap<Entry> names_;
   int max_words_ = 1;
 };
 

@@ -6,7 +6,8 @@
 // (demonym or place + title: "British Prime Minister", "U.S. Secretary of State"; honorifics
 // like "Sir" stay in the surface form) and make what follows a PERSON. Otherwise the type comes
 // from the gazetteer, a first-name list, organisation and place suffixes, acronyms, and the
-// cue next to it ("said Starmer"). Last, one-word mentions that match the surname or first name
+// cue next to it ("said Starmer"); what the rules leave untyped takes the learned entity
+// tagger's type. Last, one-word mentions that match the surname or first name
 // of exactly one PERSON of the article become that person ("Starmer" → "Keir Starmer").
 #include <map>
 #include <set>
@@ -15,6 +16,7 @@
 
 #include "analyze/document.h"
 #include "analyze/gazetteer.h"
+#include "analyze/linguistic.h"
 #include "common/lexicon.h"
 #include "common/strings.h"
 
@@ -25,8 +27,8 @@ namespace {
 constexpr int kMaxTitleWords = 4;
 
 bool IsConnector(std::string_view w) {
-  static constexpr std::string_view kConnectors[] = {"of", "the", "de", "da", "del", "della", "van",
-                                                     "von", "der", "al", "bin", "la", "le", "du"};
+  static constexpr std::string_view kConnectors[] = {
+      "of", "the", "de", "da", "del", "della", "van", "von", "der", "al", "bin", "la", "le", "du"};
   for (std::string_view c : kConnectors) {
     if (w == c) return true;
   }
@@ -35,8 +37,7 @@ bool IsConnector(std::string_view w) {
 
 class MentionFinder {
  public:
-  explicit MentionFinder(Document* doc)
-      : doc_(doc), lex_(Lexicon::Get()), gaz_(Gazetteer::Get()) {
+  explicit MentionFinder(Document* doc) : doc_(doc), lex_(Lexicon::Get()), gaz_(Gazetteer::Get()) {
     for (uint32_t k = 0; k < doc_->tokens.size(); ++k) {
       const Token& t = doc_->tokens[k];
       if ((t.flags & kWord) && !(t.flags & kCapitalized)) lower_words_.insert(std::string(Tok(k)));
@@ -56,9 +57,8 @@ class MentionFinder {
         while (e < sent.end_token) {
           if (IsNameToken(e)) {
             ++e;
-          } else if (e + 1 < sent.end_token && IsConnector(Tok(e)) && IsNameToken(e + 1) &&
-                     !IsDateWord(e + 1)) {
-            e += 2;
+          } else if (uint32_t c = ConnectorsAt(e, sent.end_token); c > 0) {
+            e += c;  // "Coalition of the Willing", "Ursula von der Leyen"
           } else {
             break;
           }
@@ -68,6 +68,7 @@ class MentionFinder {
       }
     }
     ResolveShortForms();
+    TypeByTagger();
   }
 
  private:
@@ -78,6 +79,14 @@ class MentionFinder {
     if (!(t.flags & kWord) || !(t.flags & kCapitalized)) return false;
     std::string_view w = Tok(k);
     return w != "I" && w != "'s" && w != "'S";
+  }
+
+  // Connector words at k (one or two) that a name token follows, or 0.
+  uint32_t ConnectorsAt(uint32_t k, uint32_t end) const {
+    uint32_t n = 0;
+    while (n < 2 && k + n < end && IsConnector(Tok(k + n))) ++n;
+    if (n == 0 || k + n >= end || !IsNameToken(k + n) || IsDateWord(k + n)) return 0;
+    return n;
   }
 
   bool IsDateWord(uint32_t k) const {
@@ -132,9 +141,10 @@ class MentionFinder {
     if (e - b != 1) return false;
     std::string w(Tok(b));
     std::string lower = AsciiLower(w);
-    std::string singular = lower.size() > 3 && lower.back() == 's' ? lower.substr(0, lower.size() - 1) : lower;
-    return lex_.Is(w, Lex::kOrgSuffix) || lex_.Is(w, Lex::kPlaceSuffix) || lex_.Is(w, Lex::kTitle) ||
-           lex_.Is(lower, Lex::kRole) || lex_.Is(singular, Lex::kRole);
+    std::string singular =
+        lower.size() > 3 && lower.back() == 's' ? lower.substr(0, lower.size() - 1) : lower;
+    return lex_.Is(w, Lex::kOrgSuffix) || lex_.Is(w, Lex::kPlaceSuffix) ||
+           lex_.Is(w, Lex::kTitle) || lex_.Is(lower, Lex::kRole) || lex_.Is(singular, Lex::kRole);
   }
 
   bool IsCue(uint32_t k) const {
@@ -225,6 +235,57 @@ class MentionFinder {
     doc_->mentions.push_back(std::move(m));
   }
 
+  // Mentions the rules left untyped take the entity tagger's type (the majority of their
+  // tokens' tags). The tagger runs only on sentences that hold such a mention.
+  void TypeByTagger() {
+    const Linguist* linguist = Linguist::Default();
+    if (linguist == nullptr) return;
+    uint32_t tagged_sentence = UINT32_MAX;
+    std::vector<std::string> pos, ner;
+    std::vector<bool> drop(doc_->mentions.size(), false);
+    for (size_t i = 0; i < doc_->mentions.size(); ++i) {
+      Mention& m = doc_->mentions[i];
+      if (m.type != "OTHER") continue;
+      const Sentence& sent = doc_->sentences[m.sentence];
+      if (tagged_sentence != m.sentence) {
+        std::vector<std::string_view> words;
+        for (uint32_t k = sent.first_token; k < sent.end_token; ++k) words.push_back(Tok(k));
+        pos = linguist->TagPos(words);
+        ner = linguist->TagEntities(words, pos);
+        tagged_sentence = m.sentence;
+      }
+      // A capitalised word the tagger does not read as a proper noun ("Jolted into action")
+      // is no name at all.
+      bool proper = false;
+      std::map<std::string, int> votes;
+      for (uint32_t k = m.first_token; k < m.end_token; ++k) {
+        const std::string& p = pos[k - sent.first_token];
+        proper = proper || p == "NNP" || p == "NNPS";
+        const std::string& t = ner[k - sent.first_token];
+        if (t.size() > 2) ++votes[t.substr(2)];
+      }
+      if (!proper) {
+        drop[i] = true;
+        continue;
+      }
+      int best = 0;
+      for (const auto& [type, n] : votes) {
+        if (n * 2 <= static_cast<int>(m.end_token - m.first_token) || n <= best) continue;
+        best = n;
+        if (type == "PERSON") m.type = "PERSON";
+        if (type == "ORGANIZATION") m.type = "ORG";
+        if (type == "LOCATION") m.type = "PLACE";
+      }
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < doc_->mentions.size(); ++i) {
+      if (drop[i]) continue;
+      if (kept != i) doc_->mentions[kept] = std::move(doc_->mentions[i]);
+      ++kept;
+    }
+    doc_->mentions.resize(kept);
+  }
+
   // "Starmer" → "Keir Starmer" when exactly one PERSON of the article has that last (or first)
   // name.
   void ResolveShortForms() {
@@ -236,7 +297,8 @@ class MentionFinder {
     }
     std::set<std::string> single_persons;
     for (const Mention& m : doc_->mentions) {
-      if (m.type == "PERSON" && m.name.find(' ') == std::string::npos) single_persons.insert(m.name);
+      if (m.type == "PERSON" && m.name.find(' ') == std::string::npos)
+        single_persons.insert(m.name);
     }
     for (Mention& m : doc_->mentions) {
       if (m.name.find(' ') != std::string::npos || m.type == "PLACE" || m.type == "ORG") continue;

@@ -87,7 +87,7 @@ class QuoteFinder {
     std::vector<QuoteMark> marks;
     QuoteMark cur;
     for (uint32_t k = first; k < end; ++k) {
-      if (Tok(k) != "\"") continue;
+      if (Tok(k) != "\"" && Tok(k) != "''") continue;  // '' is a double quote in some styles
       if (cur.open == kNone) {
         cur.open = k;
       } else {
@@ -109,7 +109,7 @@ class QuoteFinder {
   // The content between the marks, without a trailing comma.
   ByteSpan Content(const QuoteMark& m) const {
     uint32_t b = m.open + 1, e = m.close;
-    while (e > b && (Tok(e - 1) == "," || Tok(e - 1) == "\"")) --e;
+    while (e > b && (Tok(e - 1) == "," || Tok(e - 1) == "\"" || Tok(e - 1) == "''")) --e;
     if (e <= b) return {};
     return {doc_->tokens[b].begin, doc_->tokens[e - 1].end};
   }

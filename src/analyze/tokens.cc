@@ -1,9 +1,10 @@
 // Tokenizer and sentence splitter.
 //
-// Tokens: words keep inner apostrophes, hyphens, periods and ampersands ("don't", "30-day",
-// "U.K", "AT&T"); a trailing period joins the word when the word is an abbreviation (in the
-// lexicon, or letter-dot sequences like "U.K.", or a single capital initial). A possessive "'s"
-// is a token of its own. Every other non-space character is a punctuation token.
+// Tokens follow the Penn Treebank conventions news taggers are trained on: words keep inner
+// hyphens, periods and ampersands ("30-day", "U.K", "AT&T"); a trailing period joins the word
+// when the word is an abbreviation (in the lexicon, letter-dot sequences like "U.K.", or a
+// single capital initial); clitics are split off ("do|n't", "we|'ll", "can|not", "Trump|'s").
+// An ellipsis is one token; every other non-space character is a punctuation token.
 //
 // Sentences end at '.', '!', '?' (with closing quotes and brackets absorbed) when the next
 // token opens a sentence (capital letter, digit, opening quote); after an abbreviation only
@@ -27,10 +28,10 @@ char32_t PeekCp(std::string_view text, size_t i) {
 }
 
 bool IsTitleAbbrev(std::string_view word) {
-  static constexpr std::string_view kTitles[] = {"Mr",  "Mrs", "Ms",  "Dr",  "Prof", "Sen", "Rep",
-                                                 "Gov", "Gen", "Lt",  "Col", "Sgt",  "Capt", "Rev",
-                                                 "St",  "Mt",  "Adm", "Maj", "Hon",  "Cmdr", "Sr",
-                                                 "Jr",  "No",  "vs",  "Pres", "Det", "Insp"};
+  static constexpr std::string_view kTitles[] = {"Mr",  "Mrs", "Ms",  "Dr",   "Prof", "Sen",  "Rep",
+                                                 "Gov", "Gen", "Lt",  "Col",  "Sgt",  "Capt", "Rev",
+                                                 "St",  "Mt",  "Adm", "Maj",  "Hon",  "Cmdr", "Sr",
+                                                 "Jr",  "No",  "vs",  "Pres", "Det",  "Insp"};
   return std::find(std::begin(kTitles), std::end(kTitles), word) != std::end(kTitles);
 }
 
@@ -51,6 +52,24 @@ bool IsLetterDotSequence(std::string_view w) {
   return run >= 1 && run <= 2;
 }
 
+// Where a clitic starts in `word` ("don't" → 2, "we'll" → 2, "cannot" → 3), or 0.
+uint32_t CliticStart(std::string_view word) {
+  auto lower_ends = [&](std::string_view suffix) {
+    if (word.size() <= suffix.size()) return false;
+    for (size_t k = 0; k < suffix.size(); ++k) {
+      char c = word[word.size() - suffix.size() + k];
+      if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != suffix[k]) return false;
+    }
+    return true;
+  };
+  if (lower_ends("n't")) return static_cast<uint32_t>(word.size() - 3);
+  for (std::string_view c : {"'ll", "'re", "'ve", "'m", "'d"}) {
+    if (lower_ends(c)) return static_cast<uint32_t>(word.size() - c.size());
+  }
+  if (word.size() == 6 && (word[0] == 'c' || word[0] == 'C') && lower_ends("annot")) return 3;
+  return 0;
+}
+
 }  // namespace
 
 void Tokenize(Document* doc) {
@@ -67,6 +86,10 @@ void Tokenize(Document* doc) {
     Token t;
     t.begin = static_cast<uint32_t>(start);
     if (!IsWordChar(cp)) {
+      if (cp == '.' || cp == '-' || cp == '_' || cp == '*' || cp == '=' ||
+          (cp == '\'' && i < text.size() && text[i] == '\'')) {
+        while (i < text.size() && text[i] == static_cast<char>(cp)) ++i;  // "...", "--", "''"
+      }
       t.end = static_cast<uint32_t>(i);
       t.flags = kPunct;
       // "'s" possessive as one token.
@@ -79,7 +102,8 @@ void Tokenize(Document* doc) {
       out.push_back(t);
       continue;
     }
-    t.flags = kWord | (IsDigit(cp) ? uint32_t{kNumeric} : 0u) | (IsUpper(cp) ? uint32_t{kCapitalized} : 0u);
+    t.flags = kWord | (IsDigit(cp) ? uint32_t{kNumeric} : 0u) |
+              (IsUpper(cp) ? uint32_t{kCapitalized} : 0u);
     bool all_caps = IsUpper(cp);
     int letters = IsLetter(cp) ? 1 : 0;
     while (i < text.size()) {
@@ -93,7 +117,8 @@ void Tokenize(Document* doc) {
         i = j;
         continue;
       }
-      bool joiner = c == '\'' || c == '-' || c == '.' || c == '&' || (c == ',' && IsDigit(cp));
+      bool joiner = c == '\'' || c == '-' || c == '.' || c == '&' || c == '/' ||
+                    ((c == ',' || c == ':') && IsDigit(cp));
       if (!joiner || !IsWordChar(PeekCp(text, j))) break;
       // A possessive "'s" ends the word.
       if (c == '\'' && (PeekCp(text, j) == 's' || PeekCp(text, j) == 'S') &&
@@ -104,6 +129,14 @@ void Tokenize(Document* doc) {
     }
     t.end = static_cast<uint32_t>(i);
     if (all_caps && letters >= 2) t.flags |= kAllCaps;
+    // Clitics are tokens of their own, as in the Penn Treebank: do|n't, we|'ll, can|not.
+    if (uint32_t cut = CliticStart(text.substr(t.begin, t.end - t.begin)); cut > 0) {
+      Token head = t;
+      head.end = t.begin + cut;
+      out.push_back(head);
+      t.begin += cut;
+      t.flags = kWord;
+    }
     std::string_view word = text.substr(t.begin, t.end - t.begin);
     if (i < text.size() && text[i] == '.' && !(t.flags & kNumeric)) {
       bool initial = word.size() == 1 && IsUpper(cp);
@@ -130,8 +163,8 @@ void SplitSentences(Document* doc) {
   auto opens_sentence = [&](size_t k) {
     if (k >= toks.size()) return true;
     char32_t c = PeekCp(text, toks[k].begin);
-    return IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' || c == '(' || c == '[' ||
-           c == '-' || c == 0x2014 || c == 0x2013 || c == 0x2022;
+    return IsUpper(c) || IsDigit(c) || c == '"' || c == '\'' || c == '(' || c == '[' || c == '-' ||
+           c == 0x2014 || c == 0x2013 || c == 0x2022;
   };
 
   size_t sent_start = 0;
@@ -148,7 +181,7 @@ void SplitSentences(Document* doc) {
 
   for (size_t k = 0; k < toks.size(); ++k) {
     std::string_view w = tok(k);
-    if (w == "\"") in_quote = !in_quote;
+    if (w == "\"" || w == "''") in_quote = !in_quote;
     bool para_end = k + 1 == toks.size() || is_para_break(toks[k].end, toks[k + 1].begin);
     bool end = false;
     if (w == "." || w == "!" || w == "?" || (toks[k].flags & kAbbrev)) {
@@ -156,10 +189,10 @@ void SplitSentences(Document* doc) {
       size_t last = k;
       while (last + 1 < toks.size() && !para_end) {
         std::string_view n = tok(last + 1);
-        bool closer = n == ")" || n == "]" || n == "'" || (n == "\"" && in_quote);
+        bool closer = n == ")" || n == "]" || n == "'" || ((n == "\"" || n == "''") && in_quote);
         bool more_stops = n == "." || n == "!" || n == "?";
         if (!(closer || more_stops)) break;
-        if (n == "\"") in_quote = false;
+        if (n == "\"" || n == "''") in_quote = false;
         ++last;
         para_end = last + 1 == toks.size() || is_para_break(toks[last].end, toks[last + 1].begin);
       }

@@ -44,5 +44,14 @@ TEST(Tokens, KeepsAbbreviationsAndSplitsPossessives) {
                                             "'s", "deal", "."}));
 }
 
+TEST(Tokens, FollowThePennTreebank) {
+  Article a = testing::CleanArticle("We can't go -- he cannot, she'll say at 1:30 on 9/11...");
+  Document d = Analyze(a);
+  std::vector<std::string> toks;
+  for (uint32_t k = 0; k < d.tokens.size(); ++k) toks.emplace_back(d.TokenText(k));
+  EXPECT_EQ(toks, (std::vector<std::string>{"We", "ca", "n't", "go", "--", "he", "can", "not", ",",
+                                            "she", "'ll", "say", "at", "1:30", "on", "9/11", "..."}));
+}
+
 }  // namespace
 }  // namespace crossread::analyze

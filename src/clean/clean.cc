@@ -163,14 +163,18 @@ void CleanArticles(std::vector<Article>& articles) {
       break;
     }
     TextBuilder b;
+    uint32_t prev_end = 0;  // raw code point just past the last kept line
     for (const Line& l : lines) {
       if (!l.reason.empty()) {
         if (l.reason != "header") art.removed.push_back(l.norm);
         continue;
       }
       if (l.raw.empty()) continue;
-      if (!b.text().empty()) b.AppendSeparator("\n\n", l.raw_cp);
+      // The break stands where the previous line ended, so an offset at the end of a
+      // paragraph maps to the end of its last character.
+      if (!b.text().empty()) b.AppendSeparator("\n\n", prev_end);
       b.AppendNormalized(l.raw, l.raw_cp);
+      prev_end = l.raw_cp + static_cast<uint32_t>(CodePointCount(l.raw));
     }
     art.text = b.TakeText();
     art.offsets = b.TakeAnchors();

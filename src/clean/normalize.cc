@@ -21,15 +21,35 @@ const icu::Normalizer2* Nfkc() {
 // The folded form of `cp`, or nullptr when it is kept as it is. "" drops it.
 const char* Fold(char32_t cp) {
   switch (cp) {
-    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2032: case 0x2039: case 0x203A:
+    case 0x2018:
+    case 0x2019:
+    case 0x201A:
+    case 0x201B:
+    case 0x2032:
+    case 0x2039:
+    case 0x203A:
       return "'";
-    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0x2033: case 0x00AB: case 0x00BB:
+    case 0x201C:
+    case 0x201D:
+    case 0x201E:
+    case 0x201F:
+    case 0x2033:
+    case 0x00AB:
+    case 0x00BB:
       return "\"";
-    case 0x2010: case 0x2011: case 0x2012: case 0x2212:
+    case 0x2010:
+    case 0x2011:
+    case 0x2012:
+    case 0x2212:
       return "-";
     case 0x2015:
       return "\xE2\x80\x94";  // em dash
-    case 0x200B: case 0x200C: case 0x200D: case 0x2060: case 0xFEFF: case 0x00AD:
+    case 0x200B:
+    case 0x200C:
+    case 0x200D:
+    case 0x2060:
+    case 0xFEFF:
+    case 0x00AD:
       return "";
     default:
       return nullptr;
@@ -87,6 +107,23 @@ void TextBuilder::AppendSeparator(std::string_view sep, uint32_t raw_cp) {
   Anchor(raw_cp, false);
   text_.append(sep);
   in_verbatim_run_ = false;
+  raw_end_ = raw_cp;
+}
+
+void TextBuilder::Close() {
+  if (closed_) return;
+  closed_ = true;
+  if (!anchors_.empty()) Anchor(raw_end_, false);
+}
+
+std::string TextBuilder::TakeText() {
+  Close();
+  return std::move(text_);
+}
+
+std::vector<OffsetAnchor> TextBuilder::TakeAnchors() {
+  Close();
+  return std::move(anchors_);
 }
 
 void TextBuilder::AppendNormalized(std::string_view piece, uint32_t raw_cp) {
@@ -126,6 +163,7 @@ void TextBuilder::AppendNormalized(std::string_view piece, uint32_t raw_cp) {
     cp_index += seg_cps;
     in_verbatim_run_ = false;
   }
+  raw_end_ = cp_index;
 }
 
 std::string NormalizeText(std::string_view text) {

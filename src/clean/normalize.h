@@ -27,16 +27,22 @@ class TextBuilder {
   void AppendSeparator(std::string_view sep, uint32_t raw_cp);
 
   const std::string& text() const { return text_; }
-  std::string TakeText() { return std::move(text_); }
-  std::vector<OffsetAnchor> TakeAnchors() { return std::move(anchors_); }
+  // The text and the map, closed by an anchor at the end of the text that stands for the end
+  // of the raw text consumed (so an end offset after a replaced character maps past it).
+  // Nothing may be appended after either is taken.
+  std::string TakeText();
+  std::vector<OffsetAnchor> TakeAnchors();
 
  private:
   void Anchor(uint32_t raw_cp, bool verbatim);
+  void Close();
 
   std::string text_;
   std::vector<OffsetAnchor> anchors_;
   bool in_verbatim_run_ = false;
   uint32_t run_next_raw_cp_ = 0;  // raw offset just past the current verbatim run
+  uint32_t raw_end_ = 0;          // raw offset just past everything appended
+  bool closed_ = false;
 };
 
 // NFKC plus folding, without a map. For text that does not need offsets (titles, metadata).

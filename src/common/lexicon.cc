@@ -45,12 +45,12 @@ Lexicon::Lexicon(std::string_view tsv) {
 }
 
 bool Lexicon::Is(std::string_view word, Lex category) const {
-  auto it = words_.find(std::string(word));
+  auto it = words_.find(word);
   return it != words_.end() && (it->second.categories & static_cast<uint32_t>(category));
 }
 
 std::string_view Lexicon::Value(std::string_view word, Lex category) const {
-  auto it = words_.find(std::string(word));
+  auto it = words_.find(word);
   if (it == words_.end()) return {};
   auto v = it->second.values.find(static_cast<uint32_t>(category));
   return v == it->second.values.end() ? std::string_view() : std::string_view(v->second);

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/strings.h"
+
 namespace crossread {
 
 enum class Lex : uint32_t {
@@ -51,7 +53,7 @@ class Lexicon {
     uint32_t categories = 0;
     std::unordered_map<uint32_t, std::string> values;  // category bit → value
   };
-  std::unordered_map<std::string, Entry> words_;
+  StringMap<Entry> words_;
   std::unordered_map<uint32_t, std::vector<std::string>> entries_;
   std::vector<std::string> empty_;
 };

@@ -5,9 +5,19 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace crossread {
+
+// Hash and equality that let unordered containers keyed by std::string be searched with a
+// string_view, without building a string (C++20 heterogeneous lookup).
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 std::string AsciiLower(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);

@@ -31,6 +31,7 @@ subcommands:
   dedup       JSONL of near-duplicate groups
   quotes      JSONL of quotes per article (offsets into the text as read)
   summarize   all input as one story: its extractive summary, one sentence per line
+  annotate    CoNLL-U: tokens, lemmas, POS tags, dependencies, entity tags, spans
 
 options:
   --format F          brief: json (default), md, html; cluster: tsv (default), jsonl
@@ -137,7 +138,7 @@ int Run(const Args& args) {
   static const std::map<std::string, std::vector<std::string>> kFormats = {
       {"brief", {"", "json", "md", "markdown", "html"}}, {"cluster", {"", "tsv", "jsonl"}},
       {"extract", {"", "jsonl"}}, {"dedup", {"", "jsonl"}}, {"quotes", {"", "jsonl"}},
-      {"summarize", {"", "text", "txt"}}};
+      {"summarize", {"", "text", "txt"}}, {"annotate", {"", "conllu"}}};
   auto fmt = kFormats.find(cmd);
   if (fmt == kFormats.end()) {
     std::cerr << "crossread: unknown subcommand '" << cmd << "'\n" << kUsage;
@@ -194,6 +195,15 @@ int Run(const Args& args) {
       for (const std::string& s : order) out << RenderStoryLine(s, members[s]) << "\n";
     } else {
       for (size_t i = 0; i < story.size(); ++i) out << in.articles[i].id << "\t" << story[i] << "\n";
+    }
+  } else if (cmd == "annotate") {
+    for (const Article& a : in.articles) {
+      Result<std::string> conllu = AnnotateConllu(a);
+      if (!conllu.ok()) {
+        std::cerr << "crossread: " << conllu.status().message() << "\n";
+        return kExitSkipped;
+      }
+      out << *conllu;
     }
   } else if (cmd == "summarize") {
     for (const SummarySentence& s : Summarize(in.articles, args.options)) out << s.text << "\n";

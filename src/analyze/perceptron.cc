@@ -1,0 +1,209 @@
+#include "analyze/perceptron.h"
+
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+
+namespace crossread::analyze {
+
+namespace {
+
+constexpr char kMagic[8] = {'C', 'R', 'L', 'M', '0', '0', '0', '1'};
+
+void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
+void PutU64(std::string* out, uint64_t v) { out->append(reinterpret_cast<const char*>(&v), 8); }
+
+class Reader {
+ public:
+  explicit Reader(std::string_view b) : b_(b) {}
+  bool U32(uint32_t* v) { return Raw(v, 4); }
+  bool U64(uint64_t* v) { return Raw(v, 8); }
+  bool U8(uint8_t* v) { return Raw(v, 1); }
+  bool I16(int16_t* v) { return Raw(v, 2); }
+  bool F32(float* v) { return Raw(v, 4); }
+  bool Str(std::string* s, size_t n) {
+    if (pos_ + n > b_.size()) return false;
+    s->assign(b_.substr(pos_, n));
+    pos_ += n;
+    return true;
+  }
+
+ private:
+  bool Raw(void* v, size_t n) {
+    if (pos_ + n > b_.size()) return false;
+    std::memcpy(v, b_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  std::string_view b_;
+  size_t pos_ = 0;
+};
+
+Result<std::string> Inflate(std::string_view in) {
+  if (in.size() < 12 || std::memcmp(in.data(), kMagic, 8) != 0) {
+    return Status::DataLoss("not a crossread model");
+  }
+  uint32_t raw_size = 0;
+  std::memcpy(&raw_size, in.data() + 8, 4);
+  std::string out(raw_size, '\0');
+  uLongf out_len = raw_size;
+  if (uncompress(reinterpret_cast<Bytef*>(out.data()), &out_len,
+                 reinterpret_cast<const Bytef*>(in.data() + 12), in.size() - 12) != Z_OK ||
+      out_len != raw_size) {
+    return Status::DataLoss("model data is corrupt");
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<LinearModel> LinearModel::Load(std::string_view bytes) {
+  CROSSREAD_ASSIGN_OR_RETURN(std::string raw, Inflate(bytes));
+  Reader r(raw);
+  LinearModel m;
+  uint32_t n_classes = 0;
+  if (!r.U32(&n_classes) || n_classes == 0 || n_classes > 255) {
+    return Status::DataLoss("bad class count");
+  }
+  for (uint32_t c = 0; c < n_classes; ++c) {
+    uint32_t len = 0;
+    std::string name;
+    if (!r.U32(&len) || !r.Str(&name, len)) return Status::DataLoss("truncated class names");
+    m.classes_.push_back(std::move(name));
+  }
+  float scale = 0;
+  uint32_t n_features = 0;
+  if (!r.F32(&scale) || !r.U32(&n_features)) return Status::DataLoss("truncated header");
+  size_t slots = 1;
+  while (slots < static_cast<size_t>(n_features) * 2 + 1) slots <<= 1;
+  m.keys_.assign(slots, 0);
+  std::vector<std::vector<std::pair<uint8_t, float>>> per_slot(slots);
+  for (uint32_t f = 0; f < n_features; ++f) {
+    uint64_t key = 0;
+    uint8_t count = 0;
+    if (!r.U64(&key) || !r.U8(&count)) return Status::DataLoss("truncated features");
+    if (key == 0) key = 1;
+    size_t slot = key & (slots - 1);
+    while (m.keys_[slot] != 0) slot = (slot + 1) & (slots - 1);
+    m.keys_[slot] = key;
+    for (uint8_t k = 0; k < count; ++k) {
+      uint8_t cls = 0;
+      int16_t q = 0;
+      if (!r.U8(&cls) || !r.I16(&q) || cls >= n_classes) return Status::DataLoss("bad weight");
+      per_slot[slot].emplace_back(cls, static_cast<float>(q) * scale);
+    }
+  }
+  m.begin_.reserve(slots + 1);
+  for (size_t s = 0; s < slots; ++s) {
+    m.begin_.push_back(static_cast<uint32_t>(m.entry_class_.size()));
+    for (auto [c, w] : per_slot[s]) {
+      m.entry_class_.push_back(c);
+      m.entry_weight_.push_back(w);
+    }
+    if (m.keys_[s] == 0) ++m.empty_slots_;
+  }
+  m.begin_.push_back(static_cast<uint32_t>(m.entry_class_.size()));
+  return m;
+}
+
+int LinearModel::ClassIndex(std::string_view name) const {
+  for (size_t i = 0; i < classes_.size(); ++i) {
+    if (classes_[i] == name) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) const {
+  const size_t mask = keys_.size() - 1;
+  for (uint64_t key : features) {
+    if (key == 0) key = 1;
+    size_t slot = key & mask;
+    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
+    if (keys_[slot] == 0) continue;
+    for (uint32_t e = begin_[slot]; e < begin_[slot + 1]; ++e) {
+      scores[entry_class_[e]] += entry_weight_[e];
+    }
+  }
+}
+
+PerceptronTrainer::PerceptronTrainer(std::vector<std::string> classes)
+    : classes_(std::move(classes)) {}
+
+void PerceptronTrainer::Score(const std::vector<uint64_t>& features, float* scores) const {
+  for (uint64_t f : features) {
+    auto it = weights_.find(f == 0 ? 1 : f);
+    if (it == weights_.end()) continue;
+    for (const Weight& w : it->second) scores[w.cls] += w.w;
+  }
+}
+
+void PerceptronTrainer::Update(const std::vector<uint64_t>& features, int truth, int guess) {
+  ++step_;
+  if (truth == guess) return;
+  for (uint64_t f : features) {
+    std::vector<Weight>& ws = weights_[f == 0 ? 1 : f];
+    for (auto [cls, delta] : {std::pair<int, float>{truth, 1.0f}, {guess, -1.0f}}) {
+      auto it = std::find_if(ws.begin(), ws.end(), [&](const Weight& w) { return w.cls == cls; });
+      if (it == ws.end()) {
+        ws.push_back(Weight{static_cast<uint8_t>(cls), 0, 0, step_});
+        it = ws.end() - 1;
+      }
+      it->total += static_cast<double>(step_ - it->stamp) * it->w;
+      it->stamp = step_;
+      it->w += delta;
+    }
+  }
+}
+
+std::string PerceptronTrainer::Save(float prune_below) const {
+  struct Kept {
+    uint64_t key;
+    std::vector<std::pair<uint8_t, float>> w;
+  };
+  std::vector<Kept> kept;
+  float max_abs = 0;
+  const double steps = static_cast<double>(std::max<int64_t>(1, step_));
+  for (const auto& [key, ws] : weights_) {
+    Kept k{key, {}};
+    for (const Weight& w : ws) {
+      double total = w.total + static_cast<double>(step_ - w.stamp) * w.w;
+      float avg = static_cast<float>(total / steps);
+      if (std::fabs(avg) >= prune_below) k.w.emplace_back(w.cls, avg);
+    }
+    if (k.w.empty()) continue;
+    for (auto& [c, v] : k.w) max_abs = std::max(max_abs, std::fabs(v));
+    kept.push_back(std::move(k));
+  }
+  std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.key < b.key; });
+  const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
+  std::string raw;
+  PutU32(&raw, static_cast<uint32_t>(classes_.size()));
+  for (const std::string& c : classes_) {
+    PutU32(&raw, static_cast<uint32_t>(c.size()));
+    raw += c;
+  }
+  raw.append(reinterpret_cast<const char*>(&scale), 4);
+  PutU32(&raw, static_cast<uint32_t>(kept.size()));
+  for (const Kept& k : kept) {
+    PutU64(&raw, k.key);
+    raw.push_back(static_cast<char>(k.w.size()));
+    for (auto [c, v] : k.w) {
+      raw.push_back(static_cast<char>(c));
+      auto q = static_cast<int16_t>(std::lround(v / scale));
+      raw.append(reinterpret_cast<const char*>(&q), 2);
+    }
+  }
+  uLongf bound = compressBound(raw.size());
+  std::string out(kMagic, 8);
+  PutU32(&out, static_cast<uint32_t>(raw.size()));
+  size_t head = out.size();
+  out.resize(head + bound);
+  compress2(reinterpret_cast<Bytef*>(out.data() + head), &bound,
+            reinterpret_cast<const Bytef*>(raw.data()), raw.size(), 9);
+  out.resize(head + bound);
+  return out;
+}
+
+}  // namespace crossread::analyze

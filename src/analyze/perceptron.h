@@ -1,0 +1,87 @@
+// Linear models over hashed features: the averaged perceptron that trains them, and the
+// compact read-only form that ships in data/models/ and scores at run time.
+//
+// A feature is a 64-bit hash (template id mixed with the hashes of the words, tags or shapes it
+// looks at). Training keeps, per feature, only the classes it was ever updated for, with the
+// running sums needed for averaging. Saving averages the weights, drops features whose weights
+// are all below a threshold, quantises to 16 bits with one scale, and deflates the result.
+#ifndef CROSSREAD_ANALYZE_PERCEPTRON_H_
+#define CROSSREAD_ANALYZE_PERCEPTRON_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "crossread/status.h"
+
+namespace crossread::analyze {
+
+// Mixes a template id and up to three values into one feature hash.
+inline uint64_t Feature(uint64_t templ, uint64_t a = 0, uint64_t b = 0, uint64_t c = 0) {
+  uint64_t h = templ * 0x9E3779B97F4A7C15ULL;
+  for (uint64_t v : {a, b, c}) {
+    h ^= v + 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 31;
+  }
+  return h;
+}
+
+// Read-only model. Thread-safe; share one instance.
+class LinearModel {
+ public:
+  // Parses the bytes written by PerceptronTrainer::Save.
+  static Result<LinearModel> Load(std::string_view bytes);
+
+  size_t num_classes() const { return classes_.size(); }
+  const std::vector<std::string>& classes() const { return classes_; }
+  int ClassIndex(std::string_view name) const;  // -1 if unknown
+  size_t num_features() const { return keys_.size() - empty_slots_; }
+
+  // scores[c] += weight(f, c) for every feature f. REQUIRES: scores has num_classes() slots.
+  void Score(const std::vector<uint64_t>& features, float* scores) const;
+
+ private:
+  std::vector<std::string> classes_;
+  // Open addressing: keys_[slot] (0 = empty), entries of a slot in [begin_[slot], begin_[slot+1]).
+  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> begin_;
+  std::vector<uint8_t> entry_class_;
+  std::vector<float> entry_weight_;
+  size_t empty_slots_ = 0;
+};
+
+class PerceptronTrainer {
+ public:
+  explicit PerceptronTrainer(std::vector<std::string> classes);
+  PerceptronTrainer(const PerceptronTrainer&) = delete;  // large: train in place
+  PerceptronTrainer& operator=(const PerceptronTrainer&) = delete;
+
+  size_t num_classes() const { return classes_.size(); }
+  const std::vector<std::string>& classes() const { return classes_; }
+
+  // Current (not averaged) scores, added into `scores`.
+  void Score(const std::vector<uint64_t>& features, float* scores) const;
+  // One perceptron step: +1 for `truth`, -1 for `guess` (nothing when equal).
+  void Update(const std::vector<uint64_t>& features, int truth, int guess);
+
+  // The averaged model, pruned and compressed, as LinearModel::Load reads it.
+  std::string Save(float prune_below) const;
+
+ private:
+  struct Weight {
+    uint8_t cls;
+    float w = 0;       // current weight
+    double total = 0;  // sum of w over all steps so far, as of `stamp`
+    int64_t stamp = 0;
+  };
+  std::vector<std::string> classes_;
+  std::unordered_map<uint64_t, std::vector<Weight>> weights_;
+  int64_t step_ = 0;
+};
+
+}  // namespace crossread::analyze
+
+#endif  // CROSSREAD_ANALYZE_PERCEPTRON_H_
