@@ -490,6 +490,29 @@ std::vector<std::string> LabelsOf(const std::vector<TreebankSentence>& data) {
   return labels;
 }
 
+// Greedy POS decoding with a LinearModel or a PerceptronTrainer (anything with Score,
+// num_classes and classes).
+template <typename Model>
+std::vector<std::string> TagPosGreedy(const Model& model,
+                                      const std::vector<std::string_view>& words) {
+  std::vector<WordInfo> info = DescribeWords(words);
+  std::vector<std::string> tags;
+  std::vector<uint64_t> feats;
+  std::vector<float> scores(model.num_classes());
+  uint64_t p1 = kStart, p2 = kStart;
+  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+    PosFeatures(info, i, p1, p2, &feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model.Score(feats, scores.data());
+    size_t best =
+        static_cast<size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    tags.push_back(model.classes()[best]);
+    p2 = p1;
+    p1 = H(tags.back());
+  }
+  return tags;
+}
+
 }  // namespace
 
 std::vector<WordInfo> DescribeWords(const std::vector<std::string_view>& words) {
@@ -598,22 +621,7 @@ std::vector<Arc> Linguist::Parse(const std::vector<std::string_view>& words,
 
 std::vector<std::string> TagPosWith(const LinearModel& model,
                                     const std::vector<std::string_view>& words) {
-  std::vector<WordInfo> info = DescribeWords(words);
-  std::vector<std::string> tags;
-  std::vector<uint64_t> feats;
-  std::vector<float> scores(model.num_classes());
-  uint64_t p1 = kStart, p2 = kStart;
-  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
-    PosFeatures(info, i, p1, p2, &feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    model.Score(feats, scores.data());
-    size_t best =
-        static_cast<size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-    tags.push_back(model.classes()[best]);
-    p2 = p1;
-    p1 = H(tags.back());
-  }
-  return tags;
+  return TagPosGreedy(model, words);
 }
 
 std::vector<std::string> TagEntitiesWith(const LinearModel& model,
@@ -841,22 +849,7 @@ std::unique_ptr<PerceptronTrainer> TrainParser(const std::vector<TreebankSentenc
 
 std::vector<std::string> TagWith(const PerceptronTrainer& model,
                                  const std::vector<std::string>& words) {
-  std::vector<WordInfo> info = DescribeWords(Views(words));
-  std::vector<std::string> tags;
-  std::vector<uint64_t> feats;
-  std::vector<float> scores(model.num_classes());
-  uint64_t p1 = kStart, p2 = kStart;
-  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
-    PosFeatures(info, i, p1, p2, &feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    model.Score(feats, scores.data());
-    size_t best =
-        static_cast<size_t>(std::max_element(scores.begin(), scores.end()) - scores.begin());
-    tags.push_back(model.classes()[best]);
-    p2 = p1;
-    p1 = H(tags.back());
-  }
-  return tags;
+  return TagPosGreedy(model, Views(words));
 }
 
 void JackknifeTags(std::vector<TreebankSentence>* data, int folds, const TrainOptions& options,
