@@ -75,6 +75,25 @@ std::vector<uint32_t> StoriesOf(const std::vector<Article>& articles,
   return cluster::ClusterStories(features, so);
 }
 
+// An article without a publication date reads its relative dates ("on Thursday", "last
+// August") against its story's date, when the story's dated articles agree on it within a day
+// (the latest of them); otherwise they stay unresolved.
+void DateUndatedArticles(const align::Docs& story) {
+  std::optional<Day> first, last;
+  for (const analyze::Document* d : story) {
+    if (!d->article->published) continue;
+    std::optional<Day> day = ParseIsoDay(*d->article->published);
+    if (!day) continue;
+    if (!first || *day < *first) first = day;
+    if (!last || *day > *last) last = day;
+  }
+  if (!last || (*last - *first).count() > 1) return;
+  const std::optional<std::string> reference = FormatDay(*last);
+  for (const analyze::Document* d : story) {
+    if (!d->article->published) analyze::FindDates(const_cast<analyze::Document*>(d), reference);
+  }
+}
+
 }  // namespace
 
 Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream) {
@@ -98,6 +117,7 @@ Brief BuildBrief(std::vector<Article> articles, const Options& options) {
     brief.duplicate_of[articles[i].id] =
         dup[i] ? std::optional<std::string>(articles[*dup[i]].id) : std::nullopt;
   }
+  for (align::Docs& story_docs : members) DateUndatedArticles(story_docs);
   brief.stories.resize(stories);
   ParallelFor(stories, options.threads, [&](size_t s) {
     brief.stories[s] = brief::BuildStory(members[s], "s" + std::to_string(s + 1), options);

@@ -141,13 +141,18 @@ TEST_F(Seeds, WireDatelineAndDates) {
   EXPECT_EQ(ap.published.value_or(""), "2025-03-15");
   EXPECT_TRUE(StartsWith(ap.text, "U.K. Prime Minister Keir Starmer"));
   EXPECT_EQ(A("001").wire, (std::vector<std::string>{"Reuters"}));
-  bool oval = false, summit = false;
+  bool oval = false, summit = false, chiefs = false, kursk = false;
   for (const TimelineEntry& t : S().timeline) {
     if (t.date == "2025-02-28" && t.text.find("Oval Office") != std::string::npos) oval = true;
     if (t.date == "2025-03-02" && t.text.find("first summit") != std::string::npos) summit = true;
+    // From the undated BBC page, read against the story's date (2025-03-15).
+    if (t.date == "2025-03-20" && t.text.find("military chiefs") != std::string::npos) chiefs = true;
+    if (t.date == "2024-08" && t.text.find("last August") != std::string::npos) kursk = true;
   }
   EXPECT_TRUE(oval);
   EXPECT_TRUE(summit);
+  EXPECT_TRUE(chiefs);
+  EXPECT_TRUE(kursk);
 }
 
 TEST_F(Seeds, LeaderCountsAreACompatibleConflict) {

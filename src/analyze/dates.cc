@@ -56,7 +56,7 @@ int SmallInt(std::string_view w, int lo, int hi) {
 bool SpeaksOfFuture(const Document& doc, const Sentence& s) {
   for (uint32_t k = s.first_token; k < s.end_token; ++k) {
     std::string w = AsciiLower(doc.TokenText(k));
-    if (w == "will" || w == "'ll" || w == "due" || w == "upcoming" || w == "plans" ||
+    if (w == "will" || w == "'ll" || w == "would" || w == "due" || w == "upcoming" || w == "plans" ||
         w == "scheduled" || w == "expected" || w == "set" || w == "next") {
       return true;
     }
@@ -66,8 +66,9 @@ bool SpeaksOfFuture(const Document& doc, const Sentence& s) {
 
 class DateFinder {
  public:
-  explicit DateFinder(Document* doc) : doc_(doc) {
-    if (doc->article->published) pub_ = ParseIsoDay(*doc->article->published);
+  DateFinder(Document* doc, const std::optional<std::string>& reference) : doc_(doc) {
+    const std::optional<std::string>& date = doc->article->published ? doc->article->published : reference;
+    if (date) pub_ = ParseIsoDay(*date);
   }
 
   void Run() {
@@ -238,9 +239,9 @@ class DateFinder {
 
 }  // namespace
 
-void FindDates(Document* doc) {
+void FindDates(Document* doc, const std::optional<std::string>& reference) {
   doc->dates.clear();
-  DateFinder(doc).Run();
+  DateFinder(doc, reference).Run();
 }
 
 }  // namespace crossread::analyze

@@ -37,6 +37,16 @@ TEST(Dates, ResolvesAgainstThePublicationDate) {
   EXPECT_EQ(Dates("He may resign.", pub), (std::vector<P>{}));
 }
 
+TEST(Dates, UseAReferenceDateWhenTheArticleHasNone) {
+  Article a = testing::CleanArticle("Chiefs would meet next Thursday. Troops left last August.");
+  Document d = Analyze(a);
+  EXPECT_TRUE(d.dates.empty());
+  FindDates(&d, std::string("2025-03-15"));
+  ASSERT_EQ(d.dates.size(), 2u);
+  EXPECT_EQ(d.dates[0].date, "2025-03-20");
+  EXPECT_EQ(d.dates[1].date, "2024-08");
+}
+
 TEST(Dates, DropsRelativeDatesWithoutAPublicationDate) {
   EXPECT_EQ(Dates("Leaders met on Saturday, as on March 15, 2025.", std::nullopt),
             (std::vector<P>{{"2025-03-15", "day"}}));

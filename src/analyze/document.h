@@ -4,6 +4,7 @@
 #define CROSSREAD_ANALYZE_DOCUMENT_H_
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -102,7 +103,9 @@ void Tokenize(Document* doc);
 void SplitSentences(Document* doc);
 void FindMentions(Document* doc);
 void FindQuotes(Document* doc);
-void FindDates(Document* doc);
+// Relative dates resolve against the article's publication date, or, when it has none,
+// against `reference` (YYYY-MM-DD) if given: the date of its story.
+void FindDates(Document* doc, const std::optional<std::string>& reference = std::nullopt);
 void FindQuantities(Document* doc);
 
 }  // namespace crossread::analyze
