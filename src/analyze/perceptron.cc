@@ -79,7 +79,10 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
   size_t slots = 1;
   while (slots < static_cast<size_t>(n_features) * 2 + 1) slots <<= 1;
   m.keys_.assign(slots, 0);
-  std::vector<std::vector<std::pair<uint8_t, float>>> per_slot(slots);
+  // First pass: place each feature in its slot and keep its weights in file order.
+  std::vector<uint32_t> slot_of(n_features), first(n_features + 1);
+  std::vector<uint8_t> cls;
+  std::vector<float> weight;
   for (uint32_t f = 0; f < n_features; ++f) {
     uint64_t key = 0;
     uint8_t count = 0;
@@ -88,23 +91,32 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
     size_t slot = key & (slots - 1);
     while (m.keys_[slot] != 0) slot = (slot + 1) & (slots - 1);
     m.keys_[slot] = key;
+    slot_of[f] = static_cast<uint32_t>(slot);
+    first[f] = static_cast<uint32_t>(cls.size());
     for (uint8_t k = 0; k < count; ++k) {
-      uint8_t cls = 0;
+      uint8_t c = 0;
       int16_t q = 0;
-      if (!r.U8(&cls) || !r.I16(&q) || cls >= n_classes) return Status::DataLoss("bad weight");
-      per_slot[slot].emplace_back(cls, static_cast<float>(q) * scale);
+      if (!r.U8(&c) || !r.I16(&q) || c >= n_classes) return Status::DataLoss("bad weight");
+      cls.push_back(c);
+      weight.push_back(static_cast<float>(q) * scale);
     }
   }
-  m.begin_.reserve(slots + 1);
-  for (size_t s = 0; s < slots; ++s) {
-    m.begin_.push_back(static_cast<uint32_t>(m.entry_class_.size()));
-    for (auto [c, w] : per_slot[s]) {
-      m.entry_class_.push_back(c);
-      m.entry_weight_.push_back(w);
+  first[n_features] = static_cast<uint32_t>(cls.size());
+  // Second pass: lay the weights out in slot order (a counting sort by slot).
+  std::vector<uint32_t> per_slot(slots + 1, 0);
+  for (uint32_t f = 0; f < n_features; ++f) per_slot[slot_of[f] + 1] = first[f + 1] - first[f];
+  for (size_t sl = 0; sl < slots; ++sl) per_slot[sl + 1] += per_slot[sl];
+  m.begin_ = per_slot;
+  m.entry_class_.resize(cls.size());
+  m.entry_weight_.resize(cls.size());
+  for (uint32_t f = 0; f < n_features; ++f) {
+    uint32_t out = per_slot[slot_of[f]];
+    for (uint32_t e = first[f]; e < first[f + 1]; ++e, ++out) {
+      m.entry_class_[out] = cls[e];
+      m.entry_weight_[out] = weight[e];
     }
-    if (m.keys_[s] == 0) ++m.empty_slots_;
   }
-  m.begin_.push_back(static_cast<uint32_t>(m.entry_class_.size()));
+  m.empty_slots_ = slots - n_features;
   return m;
 }
 
