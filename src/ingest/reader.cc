@@ -91,7 +91,7 @@ Status ReadArticleFromJson(const nlohmann::json& j, Article* a) {
   return Status::Ok();
 }
 
-void ReadFile1(const std::string& path, bool named, std::vector<Article>* out,
+void ReadOneFile(const std::string& path, bool named, std::vector<Article>* out,
                std::vector<InputError>* errors) {
   auto fail = [&](const std::string& why) { errors->push_back({path, why}); };
   std::string gz;
@@ -244,11 +244,11 @@ void ReadPaths(const std::vector<std::string>& paths, std::istream& in, std::vec
         errors->push_back({path, files.status().message()});
         continue;
       }
-      for (const std::string& f : *files) ReadFile1(f, /*named=*/false, out, errors);
+      for (const std::string& f : *files) ReadOneFile(f, /*named=*/false, out, errors);
     } else if (!std::filesystem::exists(path, ec)) {
       errors->push_back({path, "no such file or directory"});
     } else {
-      ReadFile1(path, /*named=*/true, out, errors);
+      ReadOneFile(path, /*named=*/true, out, errors);
     }
   }
 }

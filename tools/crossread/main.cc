@@ -41,7 +41,7 @@ options:
   --words N           summarize: words at most (default 120)
   --query TEXT        summarize: focus the summary on a question or topic
   --threads N         worker threads (default: all cores)
-  --quiet             no progress on stderr
+  --quiet             no progress on stderr (accepted; no subcommand prints progress yet)
   --help              this text
   --version           the version
 
