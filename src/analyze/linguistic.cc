@@ -557,14 +557,7 @@ std::vector<TreebankSentence> ReadConllu(std::string_view text) {
       continue;
     }
     if (line[0] == '#') continue;
-    std::vector<std::string_view> f;
-    size_t start = 0;
-    while (true) {
-      size_t tab = line.find('\t', start);
-      f.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
+    std::vector<std::string_view> f = SplitTabs(line);
     if (f.size() < 10 || f[0].find_first_of("-.") != std::string_view::npos) continue;
     std::string form(f[1]);
     if (form == "``" || form == "''")

@@ -115,20 +115,24 @@ int CountWords(std::string_view text) {
   return n;
 }
 
+std::vector<std::string_view> SplitTabs(std::string_view line) {
+  std::vector<std::string_view> fields;
+  size_t start = 0;
+  while (true) {
+    size_t tab = line.find('\t', start);
+    fields.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
+    if (tab == std::string_view::npos) break;
+    start = tab + 1;
+  }
+  return fields;
+}
+
 std::vector<std::vector<std::string_view>> ParseTsv(std::string_view data) {
   std::vector<std::vector<std::string_view>> rows;
   for (std::string_view line : SplitLines(data)) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string_view> fields;
-    size_t start = 0;
-    while (true) {
-      size_t tab = line.find('\t', start);
-      fields.push_back(line.substr(start, tab == std::string_view::npos ? line.npos : tab - start));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    rows.push_back(std::move(fields));
+    rows.push_back(SplitTabs(line));
   }
   return rows;
 }

@@ -32,6 +32,8 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 std::vector<std::string> LowerWords(std::string_view text);
 // Number of white-space separated words.
 int CountWords(std::string_view text);
+// The tab-separated fields of one line (views into it).
+std::vector<std::string_view> SplitTabs(std::string_view line);
 // Iterates the lines of a tab-separated data file: skips blank lines and '#' comments.
 std::vector<std::vector<std::string_view>> ParseTsv(std::string_view data);
 
