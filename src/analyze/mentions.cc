@@ -159,7 +159,12 @@ class MentionFinder {
                     (b == sent.first_token + 1 && (doc_->tokens[b - 1].flags & kPunct));
     while (b < e) {
       std::string lower = AsciiLower(Tok(b));
-      bool common = lex_.Is(lower, Lex::kStopword) || (at_start && lower_words_.count(lower));
+      // A participle or adverb opening the sentence ("Jolted into action, ...") is no name.
+      bool inflected = at_start && (EndsWith(lower, "ed") || EndsWith(lower, "ing") ||
+                                    EndsWith(lower, "ly")) &&
+                       !lex_.Is(Tok(b), Lex::kFirstName);
+      bool common = lex_.Is(lower, Lex::kStopword) || (at_start && lower_words_.count(lower)) ||
+                    inflected;
       if (!common || gaz_.Find(Words(b, e))) break;
       ++b;
       at_start = false;
