@@ -78,19 +78,24 @@ std::vector<uint32_t> StoriesOf(const std::vector<Article>& articles,
 // An article without a publication date reads its relative dates ("on Thursday", "last
 // August") against its story's date, when the story's dated articles agree on it within a day
 // (the latest of them); otherwise they stay unresolved.
-void DateUndatedArticles(const align::Docs& story) {
-  std::optional<Day> first, last;
-  for (const analyze::Document* d : story) {
-    if (!d->article->published) continue;
-    std::optional<Day> day = ParseIsoDay(*d->article->published);
+void DateUndatedArticles(const std::vector<Article>& articles, const std::vector<uint32_t>& story,
+                         std::vector<analyze::Document>* docs) {
+  std::map<uint32_t, std::pair<Day, Day>> span;  // story → first and last publication day
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (!articles[i].published) continue;
+    std::optional<Day> day = ParseIsoDay(*articles[i].published);
     if (!day) continue;
-    if (!first || *day < *first) first = day;
-    if (!last || *day > *last) last = day;
+    auto [it, fresh] = span.try_emplace(story[i], *day, *day);
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, *day);
+      it->second.second = std::max(it->second.second, *day);
+    }
   }
-  if (!last || (*last - *first).count() > 1) return;
-  const std::optional<std::string> reference = FormatDay(*last);
-  for (const analyze::Document* d : story) {
-    if (!d->article->published) analyze::FindDates(const_cast<analyze::Document*>(d), reference);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    auto it = span.find(story[i]);
+    if (articles[i].published || it == span.end()) continue;
+    if ((it->second.second - it->second.first).count() > 1) continue;
+    analyze::FindDates(&(*docs)[i], FormatDay(it->second.second));
   }
 }
 
@@ -108,6 +113,7 @@ Brief BuildBrief(std::vector<Article> articles, const Options& options) {
   std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
   std::vector<std::optional<uint32_t>> dup = DuplicateOf(articles, options);
   std::vector<uint32_t> story = StoriesOf(articles, docs, dup, options);
+  DateUndatedArticles(articles, story, &docs);
   uint32_t stories = 0;
   for (uint32_t s : story) stories = std::max(stories, s + 1);
   std::vector<align::Docs> members(stories);
@@ -117,7 +123,6 @@ Brief BuildBrief(std::vector<Article> articles, const Options& options) {
     brief.duplicate_of[articles[i].id] =
         dup[i] ? std::optional<std::string>(articles[*dup[i]].id) : std::nullopt;
   }
-  for (align::Docs& story_docs : members) DateUndatedArticles(story_docs);
   brief.stories.resize(stories);
   ParallelFor(stories, options.threads, [&](size_t s) {
     brief.stories[s] = brief::BuildStory(members[s], "s" + std::to_string(s + 1), options);

@@ -1,5 +1,6 @@
 #include "ingest/reader.h"
 
+#define ZLIB_CONST  // zlib reads input through a const pointer
 #include <zlib.h>
 
 #include <filesystem>
@@ -150,7 +151,7 @@ Status CheckText(std::string_view bytes) {
 Result<std::string> Gunzip(std::string_view bytes) {
   z_stream zs{};
   if (inflateInit2(&zs, 16 + MAX_WBITS) != Z_OK) return Status::Internal("zlib init failed");
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  zs.next_in = reinterpret_cast<const Bytef*>(bytes.data());
   zs.avail_in = static_cast<uInt>(bytes.size());
   std::string out;
   char buf[1 << 16];
