@@ -3,8 +3,8 @@
 #include <set>
 #include <sstream>
 
-#include "crossread/brief.h"
 #include "common/strings.h"
+#include "crossread/brief.h"
 #include "render/labels.h"
 
 namespace crossread {
@@ -16,12 +16,23 @@ std::string Escape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -50,11 +61,12 @@ std::string Badges(const render::Labels& labels, const std::vector<std::string>&
 
 void RenderStory(const Brief& brief, const Story& s, const render::Labels& labels,
                  std::ostringstream& h) {
-  h << "<section id=\"" << Escape(s.id) << "\"><h2>" << Escape(s.headline.empty() ? s.id : s.headline)
-    << "</h2>\n<p class=\"meta\">Story " << Escape(s.id) << " · " << s.articles.size()
-    << " articles";
+  h << "<section id=\"" << Escape(s.id) << "\"><h2>"
+    << Escape(s.headline.empty() ? s.id : s.headline) << "</h2>\n<p class=\"meta\">Story "
+    << Escape(s.id) << " · " << s.articles.size() << " articles";
   if (s.first_published) h << " · " << Escape(*s.first_published);
-  if (s.last_published && s.last_published != s.first_published) h << " to " << Escape(*s.last_published);
+  if (s.last_published && s.last_published != s.first_published)
+    h << " to " << Escape(*s.last_published);
   h << "</p>\n<h3>Summary</h3><ul>\n";
   for (const SummarySentence& x : s.summary) {
     h << "<li>" << Escape(x.text) << " " << Badges(labels, {x.article});
@@ -147,12 +159,7 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
     if (!a) continue;
     h << "<li>" << Badges(labels, {id}) << " " << Escape(id);
     if (a->title) h << " — " << Escape(*a->title);
-    if (a->outlet) h << " · " << Escape(*a->outlet);
-    if (a->published) h << " · " << Escape(*a->published);
-    if (a->dateline) h << " · dateline " << Escape(*a->dateline);
-    for (const std::string& wire : a->wire) h << " · wire " << Escape(wire);
-    auto dup = brief.duplicate_of.find(id);
-    if (dup != brief.duplicate_of.end() && dup->second) h << " · copy of " << Escape(*dup->second);
+    for (const std::string& d : render::ArticleDetails(brief, *a)) h << " · " << Escape(d);
     h << "<details><summary>text</summary><p>" << Escape(a->text) << "</p></details></li>\n";
   }
   h << "</ul></section>\n";

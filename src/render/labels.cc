@@ -27,6 +27,19 @@ const Article* Labels::Find(const std::string& id) const {
   return it == by_id_.end() ? nullptr : it->second;
 }
 
+std::vector<std::string> ArticleDetails(const Brief& brief, const Article& a) {
+  std::vector<std::string> out;
+  if (a.outlet) out.push_back(*a.outlet);
+  if (a.published) out.push_back(*a.published);
+  if (a.dateline) out.push_back("dateline " + *a.dateline);
+  for (const std::string& wire : a.wire) out.push_back("wire " + wire);
+  if (!a.removed.empty())
+    out.push_back(std::to_string(a.removed.size()) + " boilerplate lines removed");
+  auto dup = brief.duplicate_of.find(a.id);
+  if (dup != brief.duplicate_of.end() && dup->second) out.push_back("copy of " + *dup->second);
+  return out;
+}
+
 std::vector<const Fact*> SharedFacts(const Story& story) {
   std::vector<const Fact*> out;
   for (const Fact& f : story.facts) {
@@ -39,7 +52,8 @@ std::vector<std::pair<std::string, std::vector<const Quote*>>> QuotesBySpeaker(c
   std::vector<std::pair<std::string, std::vector<const Quote*>>> groups;
   for (const Quote& q : s.quotes) {
     std::string who = q.speaker_name.value_or("");
-    auto it = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == who; });
+    auto it =
+        std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == who; });
     if (it == groups.end()) {
       groups.push_back({who, {}});
       it = groups.end() - 1;

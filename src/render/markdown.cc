@@ -4,8 +4,8 @@
 #include <set>
 #include <sstream>
 
-#include "crossread/brief.h"
 #include "common/strings.h"
+#include "crossread/brief.h"
 #include "render/labels.h"
 
 namespace crossread {
@@ -44,7 +44,8 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
   md << "_Story " << s.id << " · " << s.articles.size() << " articles";
   if (s.first_published) {
     md << " · " << *s.first_published;
-    if (s.last_published && *s.last_published != *s.first_published) md << " to " << *s.last_published;
+    if (s.last_published && *s.last_published != *s.first_published)
+      md << " to " << *s.last_published;
   }
   md << "_\n\n";
 
@@ -151,13 +152,7 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
     if (!a) continue;
     md << "- `" << labels.Badge(id) << "` " << Cell(id);
     if (a->title) md << " — " << Cell(*a->title);
-    if (a->outlet) md << " · " << Cell(*a->outlet);
-    if (a->published) md << " · " << *a->published;
-    if (a->dateline) md << " · dateline " << Cell(*a->dateline);
-    for (const std::string& wire : a->wire) md << " · wire " << Cell(wire);
-    if (!a->removed.empty()) md << " · " << a->removed.size() << " boilerplate lines removed";
-    auto dup = brief.duplicate_of.find(id);
-    if (dup != brief.duplicate_of.end() && dup->second) md << " · copy of " << *dup->second;
+    for (const std::string& d : render::ArticleDetails(brief, *a)) md << " · " << Cell(d);
     md << "\n";
   }
   md << "\n";
@@ -168,7 +163,8 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
 std::string RenderBriefMarkdown(const Brief& brief) {
   render::Labels labels(brief);
   std::ostringstream md;
-  md << "# crossread brief\n\n" << brief.articles.size() << " articles, " << brief.stories.size()
+  md << "# crossread brief\n\n"
+     << brief.articles.size() << " articles, " << brief.stories.size()
      << (brief.stories.size() == 1 ? " story" : " stories") << ".\n\n";
   for (const Story& s : brief.stories) RenderStory(brief, s, labels, md);
   return md.str();
