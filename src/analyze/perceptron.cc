@@ -5,21 +5,37 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <tuple>
 
 namespace crossread::analyze {
 
 namespace {
 
-constexpr char kMagic[8] = {'C', 'R', 'L', 'M', '0', '0', '0', '1'};
+constexpr char kMagic[8] = {'C', 'R', 'L', 'M', '0', '0', '0', '2'};
 
 void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
-void PutU64(std::string* out, uint64_t v) { out->append(reinterpret_cast<const char*>(&v), 8); }
+void PutVarint(std::string* out, uint32_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
 
 class Reader {
  public:
   explicit Reader(std::string_view b) : b_(b) {}
   bool U32(uint32_t* v) { return Raw(v, 4); }
-  bool U64(uint64_t* v) { return Raw(v, 8); }
+  bool Varint(uint32_t* v) {
+    *v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      uint8_t b = 0;
+      if (!U8(&b)) return false;
+      *v |= static_cast<uint32_t>(b & 0x7F) << shift;
+      if (!(b & 0x80)) return true;
+    }
+    return false;
+  }
   bool U8(uint8_t* v) { return Raw(v, 1); }
   bool I16(int16_t* v) { return Raw(v, 2); }
   bool F32(float* v) { return Raw(v, 4); }
@@ -81,13 +97,15 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
   m.keys_.assign(slots, 0);
   // First pass: place each feature in its slot and keep its weights in file order.
   std::vector<uint32_t> slot_of(n_features), first(n_features + 1);
+  uint32_t key = 0;
   std::vector<uint8_t> cls;
   std::vector<float> weight;
   for (uint32_t f = 0; f < n_features; ++f) {
-    uint64_t key = 0;
+    uint32_t delta = 0;
     uint8_t count = 0;
-    if (!r.U64(&key) || !r.U8(&count)) return Status::DataLoss("truncated features");
-    if (key == 0) key = 1;
+    if (!r.Varint(&delta) || !r.U8(&count)) return Status::DataLoss("truncated features");
+    key += delta;  // keys are stored sorted, as gaps
+    if (key == 0) return Status::DataLoss("bad feature key");
     size_t slot = key & (slots - 1);
     while (m.keys_[slot] != 0) slot = (slot + 1) & (slots - 1);
     m.keys_[slot] = key;
@@ -129,8 +147,8 @@ int LinearModel::ClassIndex(std::string_view name) const {
 
 void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) const {
   const size_t mask = keys_.size() - 1;
-  for (uint64_t key : features) {
-    if (key == 0) key = 1;
+  for (uint64_t feature : features) {
+    const uint32_t key = FeatureKey(feature);
     size_t slot = key & mask;
     while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
     if (keys_[slot] == 0) continue;
@@ -171,24 +189,46 @@ void PerceptronTrainer::Update(const std::vector<uint64_t>& features, int truth,
 
 std::string PerceptronTrainer::Save(float prune_below) const {
   struct Kept {
-    uint64_t key;
+    uint32_t key;
     std::vector<std::pair<uint8_t, float>> w;
   };
   std::vector<Kept> kept;
-  float max_abs = 0;
   const double steps = static_cast<double>(std::max<int64_t>(1, step_));
-  for (const auto& [key, ws] : weights_) {
-    Kept k{key, {}};
+  for (const auto& [feature, ws] : weights_) {
+    Kept k{FeatureKey(feature), {}};
     for (const Weight& w : ws) {
       double total = w.total + static_cast<double>(step_ - w.stamp) * w.w;
       float avg = static_cast<float>(total / steps);
       if (std::fabs(avg) >= prune_below) k.w.emplace_back(w.cls, avg);
     }
-    if (k.w.empty()) continue;
-    for (auto& [c, v] : k.w) max_abs = std::max(max_abs, std::fabs(v));
-    kept.push_back(std::move(k));
+    if (!k.w.empty()) kept.push_back(std::move(k));
   }
-  std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) { return a.key < b.key; });
+  // Sorted by key (then by content, so the order never depends on the hash map's); features
+  // whose 32-bit keys collide are merged, as lookups cannot tell them apart either.
+  for (Kept& k : kept) std::sort(k.w.begin(), k.w.end());
+  std::sort(kept.begin(), kept.end(),
+            [](const Kept& a, const Kept& b) { return std::tie(a.key, a.w) < std::tie(b.key, b.w); });
+  std::vector<Kept> merged;
+  for (Kept& k : kept) {
+    if (merged.empty() || merged.back().key != k.key) {
+      merged.push_back(std::move(k));
+      continue;
+    }
+    for (auto [c, v] : k.w) {
+      auto it = std::find_if(merged.back().w.begin(), merged.back().w.end(),
+                             [&](const auto& e) { return e.first == c; });
+      if (it == merged.back().w.end()) {
+        merged.back().w.emplace_back(c, v);
+      } else {
+        it->second += v;
+      }
+    }
+  }
+  kept = std::move(merged);
+  float max_abs = 0;
+  for (const Kept& k : kept) {
+    for (auto [c, v] : k.w) max_abs = std::max(max_abs, std::fabs(v));
+  }
   const float scale = max_abs > 0 ? max_abs / 32767.0f : 1.0f;
   std::string raw;
   PutU32(&raw, static_cast<uint32_t>(classes_.size()));
@@ -198,8 +238,10 @@ std::string PerceptronTrainer::Save(float prune_below) const {
   }
   raw.append(reinterpret_cast<const char*>(&scale), 4);
   PutU32(&raw, static_cast<uint32_t>(kept.size()));
+  uint32_t previous = 0;
   for (const Kept& k : kept) {
-    PutU64(&raw, k.key);
+    PutVarint(&raw, k.key - previous);
+    previous = k.key;
     raw.push_back(static_cast<char>(k.w.size()));
     for (auto [c, v] : k.w) {
       raw.push_back(static_cast<char>(c));

@@ -4,7 +4,8 @@
 // A feature is a 64-bit hash (template id mixed with the hashes of the words, tags or shapes it
 // looks at). Training keeps, per feature, only the classes it was ever updated for, with the
 // running sums needed for averaging. Saving averages the weights, drops features whose weights
-// are all below a threshold, quantises to 16 bits with one scale, and deflates the result.
+// are all below a threshold, keys the rest by 32 bits (stored sorted, as varint gaps),
+// quantises weights to 16 bits with one scale, and deflates the result.
 #ifndef CROSSREAD_ANALYZE_PERCEPTRON_H_
 #define CROSSREAD_ANALYZE_PERCEPTRON_H_
 
@@ -29,6 +30,12 @@ inline uint64_t Feature(uint64_t templ, uint64_t a = 0, uint64_t b = 0, uint64_t
   return h;
 }
 
+// The 32-bit key a feature is stored under in a saved model (never 0).
+inline uint32_t FeatureKey(uint64_t feature) {
+  auto k = static_cast<uint32_t>(feature ^ (feature >> 32));
+  return k == 0 ? 1 : k;
+}
+
 // Read-only model. Thread-safe; share one instance.
 class LinearModel {
  public:
@@ -46,7 +53,7 @@ class LinearModel {
  private:
   std::vector<std::string> classes_;
   // Open addressing: keys_[slot] (0 = empty), entries of a slot in [begin_[slot], begin_[slot+1]).
-  std::vector<uint64_t> keys_;
+  std::vector<uint32_t> keys_;
   std::vector<uint32_t> begin_;
   std::vector<uint8_t> entry_class_;
   std::vector<float> entry_weight_;

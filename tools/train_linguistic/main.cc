@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <functional>
 #include <iostream>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -181,29 +182,31 @@ int main(int argc, char** argv) {
                  })
           : load("pos");
   if (wanted("ner") || wanted("parser")) crossread::analyze::JackknifeTags(&train, 5, options, Log);
-  LinearModel ner =
-      wanted("ner")
-          ? save("ner", *crossread::analyze::TrainEntityTagger(train, options, Log), 1.0f,
-                 [&](const LinearModel& m) {
-                   return "NER F1 " + std::to_string(Evaluate(&pos, &m, nullptr, dev).ner_f1);
-                 })
-          : load("ner");
-  crossread::analyze::TrainOptions parser_options = options;
-  parser_options.epochs = parser_epochs;
-  LinearModel parser =
-      wanted("parser")
-          ? save("parser", *crossread::analyze::TrainParser(train, parser_options, Log), 3.0f,
-                 [&](const LinearModel& m) {
-                   Scores s = Evaluate(&pos, nullptr, &m, dev);
-                   return "UAS " + std::to_string(s.uas) + " LAS " + std::to_string(s.las);
-                 })
-          : load("parser");
+  // Models not trained here are read only now, so a parallel run may still be writing them.
+  std::optional<LinearModel> ner, parser;
+  if (wanted("ner")) {
+    ner = save("ner", *crossread::analyze::TrainEntityTagger(train, options, Log), 1.0f,
+               [&](const LinearModel& m) {
+                 return "NER F1 " + std::to_string(Evaluate(&pos, &m, nullptr, dev).ner_f1);
+               });
+  }
+  if (wanted("parser")) {
+    crossread::analyze::TrainOptions parser_options = options;
+    parser_options.epochs = parser_epochs;
+    parser = save("parser", *crossread::analyze::TrainParser(train, parser_options, Log), 4.0f,
+                  [&](const LinearModel& m) {
+                    Scores s = Evaluate(&pos, nullptr, &m, dev);
+                    return "UAS " + std::to_string(s.uas) + " LAS " + std::to_string(s.las);
+                  });
+  }
+  if (!ner) ner = load("ner");
+  if (!parser) parser = load("parser");
   if (only == "none") {
-    Scores gold_tags = Evaluate(nullptr, nullptr, &parser, dev);
+    Scores gold_tags = Evaluate(nullptr, nullptr, &*parser, dev);
     std::cout << "dev parser with the dev file's POS tags: UAS " << gold_tags.uas << "%  LAS "
               << gold_tags.las << "%\n";
   }
-  Scores all = Evaluate(&pos, &ner, &parser, dev);
+  Scores all = Evaluate(&pos, &*ner, &*parser, dev);
   std::cout << "dev (its own tokens, predicted tags): POS " << all.pos << "%  NER F1 " << all.ner_f1
             << "  UAS " << all.uas << "%  LAS " << all.las << "%\n";
   return 0;
