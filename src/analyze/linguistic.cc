@@ -33,6 +33,7 @@ namespace {
 constexpr uint64_t kNone = 0x51ED270B27AC3DULL;  // a missing token
 constexpr uint64_t kStart = 0x2C1B3C6DULL;       // before the sentence
 constexpr uint64_t kEnd = 0x7FEB352DULL;         // after the sentence
+constexpr uint64_t kRoot = 0x1B873593ULL;        // the parser's root, after the sentence
 constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 
 uint64_t H(std::string_view s) { return Hash64(s, 0xC0FFEE); }
@@ -222,41 +223,38 @@ std::vector<std::string> IoToBio(const std::vector<std::string>& io) {
 
 enum Move { kShift = 0, kReduce = 1 };  // then LEFT-l at 2 + l, RIGHT-l at 2 + L + l
 
+// Arc-eager with the root at the end of the buffer (Ballesteros and Nivre 2013): tokens are
+// 1..n and the root is n + 1, so a token is made a root only by a LEFT arc once the whole
+// sentence has been read, and every token ends with a head.
 struct ParseState {
-  int n = 0;                                  // tokens 1..n; 0 is the root
-  std::vector<int> stack;                     // bottom first
-  int b = 1;                                  // front of the buffer; > n when empty
-  std::vector<int> head;                      // head[t], -1 while unattached
-  std::vector<int> label;                     // label index of t's arc
-  std::vector<std::vector<int>> left, right;  // dependents, nearest last
+  int n = 0;               // tokens 1..n; n + 1 is the root
+  std::vector<int> stack;  // bottom first
+  int b = 1;               // front of the buffer; n + 1 once only the root is left
+  std::vector<int> head;   // head[t], -1 while unattached
+  std::vector<int> label;  // label index of t's arc
+  std::vector<std::vector<int>> left, right;  // dependents, outermost last
 
   explicit ParseState(int tokens)
       : n(tokens),
-        stack{0},
-        head(static_cast<size_t>(tokens + 1), -1),
-        label(static_cast<size_t>(tokens + 1), -1),
-        left(static_cast<size_t>(tokens + 1)),
-        right(static_cast<size_t>(tokens + 1)) {}
-  bool Done() const { return b > n; }
+        head(static_cast<size_t>(tokens + 2), -1),
+        label(static_cast<size_t>(tokens + 2), -1),
+        left(static_cast<size_t>(tokens + 2)),
+        right(static_cast<size_t>(tokens + 2)) {}
+  int Root() const { return n + 1; }
+  bool Done() const { return b > n && stack.empty(); }
   int S0() const { return stack.empty() ? -1 : stack.back(); }
   int S1() const { return stack.size() < 2 ? -1 : stack[stack.size() - 2]; }
   bool Valid(int move, int labels) const {
     int s = S0();
     if (move == kShift) return b <= n;
     if (move == kReduce) return s > 0 && head[static_cast<size_t>(s)] >= 0;
-    if (move < 2 + labels) return b <= n && s > 0 && head[static_cast<size_t>(s)] < 0;  // LEFT
-    return b <= n && s >= 0;                                                            // RIGHT
+    if (move < 2 + labels) return s > 0 && head[static_cast<size_t>(s)] < 0;  // LEFT
+    return b <= n && s > 0;                                                   // RIGHT
   }
   void Attach(int h, int d, int l) {
     head[static_cast<size_t>(d)] = h;
     label[static_cast<size_t>(d)] = l;
-    if (h > 0 || h == 0) {
-      if (d < h) {
-        left[static_cast<size_t>(h)].push_back(d);
-      } else {
-        right[static_cast<size_t>(h)].push_back(d);
-      }
-    }
+    (d < h ? left : right)[static_cast<size_t>(h)].push_back(d);
   }
   void Apply(int move, int labels) {
     int s = S0();
@@ -313,22 +311,22 @@ class ParserFeatures {
       : w_(w), pos_(pos), label_hash_(label_hash) {}
 
   void Extract(const ParseState& st, std::vector<uint64_t>* f) const {
-    const int s0 = st.S0(), s1 = st.S1(), n0 = st.b <= st.n ? st.b : -1;
+    const int s0 = st.S0(), s1 = st.S1(), n0 = st.b;
     const int n1 = st.b + 1 <= st.n ? st.b + 1 : -1, n2 = st.b + 2 <= st.n ? st.b + 2 : -1;
     const int s0h = s0 > 0 ? st.head[static_cast<size_t>(s0)] : -1;
     const int s0h2 = s0h > 0 ? st.head[static_cast<size_t>(s0h)] : -1;
-    auto kid = [&](int t, bool leftside, size_t k) {
+    auto kid = [&](int t, bool leftside, size_t k) {  // k-th outermost dependent
       if (t < 0) return -1;
       const auto& v = leftside ? st.left[static_cast<size_t>(t)] : st.right[static_cast<size_t>(t)];
-      // left: leftmost first among those pushed (pushed nearest last, so leftmost is last)
-      if (v.size() <= k) return -1;
-      return leftside ? v[v.size() - 1 - k] : v[v.size() - 1 - k];
+      return v.size() <= k ? -1 : v[v.size() - 1 - k];
     };
     const int s0l = kid(s0, true, 0), s0l2 = kid(s0, true, 1), s0r = kid(s0, false, 0),
               s0r2 = kid(s0, false, 1), n0l = kid(n0, true, 0), n0l2 = kid(n0, true, 1);
     const uint64_t ws0 = W(s0), ps0 = P(s0), wn0 = W(n0), pn0 = P(n0), wn1 = W(n1), pn1 = P(n1);
     const uint64_t wn2 = W(n2), pn2 = P(n2);
-    const uint64_t d = (s0 > 0 && n0 > 0) ? static_cast<uint64_t>(std::min(n0 - s0, 5)) : 0;
+    const uint64_t d = s0 < 0            ? 0
+                       : n0 == st.Root() ? 6
+                                         : static_cast<uint64_t>(std::min(n0 - s0, 5));
     const uint64_t vl_s0 = s0 >= 0 ? st.left[static_cast<size_t>(s0)].size() : 99;
     const uint64_t vr_s0 = s0 >= 0 ? st.right[static_cast<size_t>(s0)].size() : 99;
     const uint64_t vl_n0 = n0 >= 0 ? st.left[static_cast<size_t>(n0)].size() : 99;
@@ -417,12 +415,13 @@ class ParserFeatures {
   uint64_t W(int t) const {
     if (t < 0) return kNone;
     if (t == 0) return kStart;
+    if (t > static_cast<int>(w_.size())) return kRoot;
     return w_[static_cast<size_t>(t - 1)].norm;
   }
   uint64_t P(int t) const {
     if (t < 0) return kNone;
     if (t == 0) return kStart;
-    if (t > static_cast<int>(pos_.size())) return kEnd;
+    if (t > static_cast<int>(pos_.size())) return kRoot;
     return pos_[static_cast<size_t>(t - 1)];
   }
   uint64_t L(const ParseState& st, int t) const {
@@ -665,18 +664,30 @@ std::vector<Arc> ParseWith(const LinearModel& model, const std::vector<std::stri
         model.num_classes(), [&](int c) { return st.Valid(c, labels); }, scores.data());
     st.Apply(best, labels);
   }
-  std::vector<Arc> arcs(static_cast<size_t>(n));
+  // One root: the first token the parser attached to the root as "root", else the first
+  // attached at all; the others hang from it with the labels the parser gave them.
+  const int root_label = static_cast<int>(
+      std::find(label_names.begin(), label_names.end(), "root") - label_names.begin());
   int root = -1;
   for (int t = 1; t <= n; ++t) {
-    int h = st.head[static_cast<size_t>(t)];
-    if (h < 0 || (h == 0 && root >= 0)) {  // unattached, or a second root
-      arcs[static_cast<size_t>(t - 1)] = {root >= 0 ? root : 0, root >= 0 ? "dep" : "root"};
-      if (root < 0) root = t;
-      continue;
+    if (st.head[static_cast<size_t>(t)] == st.Root() &&
+        (root < 0 || (st.label[static_cast<size_t>(t)] == root_label &&
+                      st.label[static_cast<size_t>(root)] != root_label))) {
+      root = t;
     }
-    if (h == 0) root = t;
-    arcs[static_cast<size_t>(t - 1)] = {
-        h, h == 0 ? "root" : label_names[static_cast<size_t>(st.label[static_cast<size_t>(t)])]};
+  }
+  std::vector<Arc> arcs(static_cast<size_t>(n));
+  for (int t = 1; t <= n; ++t) {
+    const int h = st.head[static_cast<size_t>(t)];
+    const int l = st.label[static_cast<size_t>(t)];
+    if (t == root) {
+      arcs[static_cast<size_t>(t - 1)] = {0, "root"};
+    } else if (h == st.Root()) {
+      arcs[static_cast<size_t>(t - 1)] = {
+          root, l == root_label ? "dep" : label_names[static_cast<size_t>(l)]};
+    } else {
+      arcs[static_cast<size_t>(t - 1)] = {h, label_names[static_cast<size_t>(l)]};
+    }
   }
   return arcs;
 }
@@ -796,10 +807,11 @@ std::unique_ptr<PerceptronTrainer> TrainParser(const std::vector<TreebankSentenc
     for (size_t idx : order) {
       const TreebankSentence& s = data[idx];
       const int n = static_cast<int>(s.words.size());
-      std::vector<int> gold_head(static_cast<size_t>(n + 1), -1),
-          gold_label(static_cast<size_t>(n + 1), -1);
+      std::vector<int> gold_head(static_cast<size_t>(n + 2), -1),
+          gold_label(static_cast<size_t>(n + 2), -1);
       for (int t = 1; t <= n; ++t) {
-        gold_head[static_cast<size_t>(t)] = s.heads[static_cast<size_t>(t - 1)];
+        const int h = s.heads[static_cast<size_t>(t - 1)];
+        gold_head[static_cast<size_t>(t)] = h == 0 ? n + 1 : h;
         gold_label[static_cast<size_t>(t)] =
             static_cast<int>(std::lower_bound(label_names.begin(), label_names.end(),
                                               s.labels[static_cast<size_t>(t - 1)]) -

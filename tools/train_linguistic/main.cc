@@ -145,7 +145,7 @@ int main(int argc, char** argv) {
   auto save = [&](const char* name, const PerceptronTrainer& model, float prune,
                   const std::function<std::string(const LinearModel&)>& score) -> LinearModel {
     if (sweep) {
-      for (float p : {0.5f, 1.0f, 2.0f, 4.0f, 8.0f, 16.0f}) {
+      for (float p : {0.5f, 1.0f, 2.0f, 2.5f, 3.0f, 3.5f, 4.0f, 8.0f}) {
         std::string bytes = model.Save(p);
         auto m = LinearModel::Load(bytes);
         std::cerr << name << " prune " << p << ": " << bytes.size() << " bytes, "
@@ -193,7 +193,7 @@ int main(int argc, char** argv) {
   if (wanted("parser")) {
     crossread::analyze::TrainOptions parser_options = options;
     parser_options.epochs = parser_epochs;
-    parser = save("parser", *crossread::analyze::TrainParser(train, parser_options, Log), 4.0f,
+    parser = save("parser", *crossread::analyze::TrainParser(train, parser_options, Log), 3.5f,
                   [&](const LinearModel& m) {
                     Scores s = Evaluate(&pos, nullptr, &m, dev);
                     return "UAS " + std::to_string(s.uas) + " LAS " + std::to_string(s.las);
