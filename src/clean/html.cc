@@ -1,9 +1,7 @@
-// The v0 HTML reader: libxml2 parses (recovering from broken markup), then an iterative walk
-// (no recursion, so a deep DOM cannot overflow the stack) collects the text of block elements,
-// skipping scripts, styles, navigation, headers, footers, asides and forms. When the page marks
-// its article (<article>, itemprop=articleBody) only that subtree is read. Metadata comes from
-// <title>, <meta> (Open Graph, article:published_time, author), <html lang> and the canonical
-// link. Boilerplate lines that survive are left to the plain-text cleaner.
+// The HTML reader: libxml2's forgiving HTML parser builds the DOM; clean/content.h finds the
+// article body in it; metadata comes from <title>, <meta> (Open Graph, article:published_time,
+// author), <html lang>, <h1> and the canonical link. Boilerplate lines that survive are left to
+// the plain-text cleaner.
 #include "clean/html.h"
 
 #include <libxml/HTMLparser.h>
@@ -12,6 +10,8 @@
 #include <cstring>
 #include <utility>
 
+#include "clean/charset.h"
+#include "clean/content.h"
 #include "common/strings.h"
 
 namespace crossread::clean {
@@ -30,84 +30,12 @@ std::string Attr(const xmlNode* n, const char* name) {
   return s;
 }
 
-bool IsSkipped(const xmlNode* n) {
-  static constexpr const char* kSkip[] = {"script", "style", "noscript", "nav", "header", "footer",
-                                          "aside", "form", "button", "svg", "iframe", "template",
-                                          "select", "figure", "figcaption", "head"};
-  for (const char* s : kSkip) {
-    if (NameIs(n, s)) return true;
-  }
-  return false;
-}
-
-bool IsBlock(const xmlNode* n) {
-  static constexpr const char* kBlock[] = {
-      "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "br",
-      "tr", "td", "th", "section", "article", "main", "pre", "dd", "dt", "table", "hr"};
-  for (const char* s : kBlock) {
-    if (NameIs(n, s)) return true;
-  }
-  return false;
-}
-
-// Appends text with runs of white space collapsed to one space.
-void AppendCollapsed(std::string_view s, std::string* line) {
-  for (char c : s) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
-    if (space) {
-      if (!line->empty() && line->back() != ' ') line->push_back(' ');
-    } else {
-      line->push_back(c);
-    }
-  }
-}
-
-// Text of `root`'s subtree, one line per block element.
-std::string BlockText(xmlNode* root) {
-  std::string out, line;
-  auto flush = [&] {
-    std::string_view t = Trim(line);
-    if (!t.empty()) {
-      out.append(t);
-      out.push_back('\n');
-    }
-    line.clear();
-  };
-  std::vector<std::pair<xmlNode*, bool>> stack;  // node, children already pushed
-  stack.emplace_back(root, false);
-  while (!stack.empty()) {
-    auto [node, expanded] = stack.back();
-    stack.pop_back();
-    if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
-      if (node->content) AppendCollapsed(reinterpret_cast<const char*>(node->content), &line);
-      continue;
-    }
-    if (node->type != XML_ELEMENT_NODE && node->type != XML_DOCUMENT_NODE &&
-        node->type != XML_HTML_DOCUMENT_NODE) {
-      continue;
-    }
-    if (node->type == XML_ELEMENT_NODE && IsSkipped(node)) continue;
-    if (expanded) {
-      if (IsBlock(node)) flush();
-      continue;
-    }
-    if (node->type == XML_ELEMENT_NODE && IsBlock(node)) flush();
-    stack.emplace_back(node, true);
-    std::vector<xmlNode*> children;
-    for (xmlNode* c = node->children; c; c = c->next) children.push_back(c);
-    for (auto it = children.rbegin(); it != children.rend(); ++it) stack.emplace_back(*it, false);
-  }
-  flush();
-  return out;
-}
-
 std::string NodeText(xmlNode* n) {
   xmlChar* c = xmlNodeGetContent(n);
   if (!c) return {};
-  std::string s;
-  AppendCollapsed(reinterpret_cast<const char*>(c), &s);
+  std::string s = CollapseSpaces(reinterpret_cast<const char*>(c));
   xmlFree(c);
-  return std::string(Trim(s));
+  return s;
 }
 
 std::optional<std::string> DateOf(const std::string& s) {
@@ -117,8 +45,6 @@ std::optional<std::string> DateOf(const std::string& s) {
 
 struct Walk {
   HtmlDocument doc;
-  xmlNode* article = nullptr;  // the largest marked article subtree
-  size_t article_size = 0;
   std::string h1;
 };
 
@@ -153,22 +79,84 @@ void Visit(xmlNode* n, Walk* w) {
   } else if (NameIs(n, "link") && AsciiLower(Attr(n, "rel")) == "canonical") {
     std::string href = Attr(n, "href");
     if (!href.empty()) w->doc.url = href;
-  } else if (NameIs(n, "article") || AsciiLower(Attr(n, "itemprop")) == "articlebody") {
-    std::string text = BlockText(n);
-    if (text.size() > w->article_size) {
-      w->article = n;
-      w->article_size = text.size();
-    }
   }
+}
+
+// Case-insensitive search for the ASCII `needle` (lowercase) in `s` from `from`.
+size_t FindNoCase(std::string_view s, std::string_view needle, size_t from) {
+  while (from + needle.size() <= s.size()) {
+    const void* hit = std::memchr(s.data() + from, needle[0], s.size() - from);
+    const void* hit_upper = std::memchr(s.data() + from, needle[0] - 'a' + 'A', s.size() - from);
+    if (!hit || (hit_upper && hit_upper < hit)) hit = hit_upper;
+    if (!hit) return std::string_view::npos;
+    size_t at = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
+    if (at + needle.size() > s.size()) return std::string_view::npos;
+    size_t k = 1;
+    while (k < needle.size() && (s[at + k] | 0x20) == needle[k]) ++k;
+    if (k == needle.size()) return at;
+    from = at + 1;
+  }
+  return std::string_view::npos;
+}
+
+// `html` without comments and the insides of <script>, <style> and <svg>, which are more than
+// half of a typical news page's bytes and none of its text: the parser then reads half as much.
+// An element left unterminated is cut to the end of the page, as a browser would.
+std::string StripScripts(std::string_view html) {
+  std::string out;
+  out.reserve(html.size());
+  size_t pos = 0;
+  while (pos < html.size()) {
+    const void* lt = std::memchr(html.data() + pos, '<', html.size() - pos);
+    if (!lt) break;
+    size_t at = static_cast<size_t>(static_cast<const char*>(lt) - html.data());
+    std::string_view rest = html.substr(at);
+    std::string_view close;
+    if (StartsWith(rest, "<!--")) {
+      close = "-->";
+    } else {
+      for (std::string_view tag : {"script", "style", "svg"}) {
+        if (rest.size() > tag.size() + 1 && EqualsIgnoreCase(rest.substr(1, tag.size()), tag)) {
+          char next = rest[tag.size() + 1];
+          if (next == '>' || next == ' ' || next == '\t' || next == '\n' || next == '\r' ||
+              next == '/') {
+            close = tag == "script" ? "</script" : tag == "style" ? "</style" : "</svg";
+          }
+        }
+      }
+    }
+    if (close.empty()) {
+      out.append(html.substr(pos, at + 1 - pos));
+      pos = at + 1;
+      continue;
+    }
+    out.append(html.substr(pos, at - pos));
+    size_t end = close == "-->" ? html.find(close, at + 4) : FindNoCase(html, close, at + 1);
+    if (end == std::string_view::npos) return out;
+    size_t gt = close == "-->" ? end + 2 : html.find('>', end);
+    if (gt == std::string_view::npos) return out;
+    pos = gt + 1;
+  }
+  out.append(html.substr(pos));
+  return out;
 }
 
 }  // namespace
 
-Result<HtmlDocument> ExtractHtml(std::string_view html) {
+Result<HtmlDocument> ExtractHtml(std::string_view html, std::string_view declared_charset) {
   if (html.size() > static_cast<size_t>(INT32_MAX)) return Status::DataLoss("page too large");
-  htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, nullptr,
-                                  HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                      HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  const std::string charset = SniffCharset(html, declared_charset);
+  // UTF-16 has NUL bytes in every ASCII character: the byte-level strip does not apply.
+  const std::string stripped =
+      StartsWith(charset, "UTF-16") ? std::string(html) : StripScripts(html);
+  htmlDocPtr doc = htmlReadMemory(stripped.data(), static_cast<int>(stripped.size()), nullptr,
+                                  charset.c_str(), kOptions);
+  if (doc == nullptr) {  // an encoding libxml2 does not know: let it guess
+    doc = htmlReadMemory(stripped.data(), static_cast<int>(stripped.size()), nullptr, nullptr,
+                         kOptions);
+  }
   if (doc == nullptr) return Status::DataLoss("not parseable as HTML");
   Walk w;
   std::vector<xmlNode*> stack;
@@ -182,7 +170,7 @@ Result<HtmlDocument> ExtractHtml(std::string_view html) {
   }
   HtmlDocument out = std::move(w.doc);
   if (!out.title && !w.h1.empty()) out.title = w.h1;
-  out.text = w.article ? BlockText(w.article) : BlockText(reinterpret_cast<xmlNode*>(doc));
+  out.text = MainContentText(doc);
   xmlFreeDoc(doc);
   return out;
 }

@@ -1,4 +1,4 @@
-// HTML → text lines and metadata (v0: DOM walk with libxml2's forgiving HTML parser).
+// HTML → article text and metadata.
 #ifndef CROSSREAD_CLEAN_HTML_H_
 #define CROSSREAD_CLEAN_HTML_H_
 
@@ -22,9 +22,9 @@ struct HtmlDocument {
   std::string text;
 };
 
-// Parses `html` (any encoding libxml2 detects; UTF-8 by default). Never throws; a page with no
-// text gives an empty `text`.
-Result<HtmlDocument> ExtractHtml(std::string_view html);
+// Parses `html` in the encoding clean/charset.h finds (`declared_charset`: from an HTTP header,
+// or empty). Never throws; a page with no article text gives an empty `text`.
+Result<HtmlDocument> ExtractHtml(std::string_view html, std::string_view declared_charset = {});
 
 }  // namespace crossread::clean
 

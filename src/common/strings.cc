@@ -20,7 +20,9 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-static char LowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+static char LowerAscii(char c) {
+  return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
@@ -57,6 +59,22 @@ std::string_view Trim(std::string_view s) {
     e = start;
   }
   return s.substr(b, e - b);
+}
+
+void AppendCollapsed(std::string_view s, std::string* line) {
+  for (char c : s) {
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      if (!line->empty() && line->back() != ' ') line->push_back(' ');
+    } else {
+      line->push_back(c);
+    }
+  }
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  AppendCollapsed(s, &out);
+  return std::string(Trim(out));
 }
 
 std::vector<std::string_view> SplitLines(std::string_view text) {

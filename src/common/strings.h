@@ -26,6 +26,10 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle);
 // Trims ASCII and Unicode white space from both ends.
 std::string_view Trim(std::string_view s);
+// Appends `s` to `line` with each run of ASCII white space as one space (none at the start).
+void AppendCollapsed(std::string_view s, std::string* line);
+// `s` with runs of ASCII white space as one space, trimmed.
+std::string CollapseSpaces(std::string_view s);
 std::vector<std::string_view> SplitLines(std::string_view text);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 // Words of `text`: maximal runs of letters, digits and inner apostrophes, lowercased.
