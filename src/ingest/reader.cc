@@ -1,6 +1,8 @@
 #include "ingest/reader.h"
 
 #define ZLIB_CONST  // zlib reads input through a const pointer
+#include <archive.h>
+#include <archive_entry.h>
 #include <zlib.h>
 
 #include <filesystem>
@@ -11,6 +13,7 @@
 #include "common/env.h"
 #include "common/strings.h"
 #include "common/utf8.h"
+#include "ingest/warc.h"
 
 namespace crossread::ingest {
 
@@ -18,27 +21,32 @@ namespace {
 
 constexpr size_t kMaxDecompressed = size_t{512} << 20;
 
-enum class Kind { kText, kHtml, kJson, kUnsupported, kUnknown };
+enum class Kind { kText, kHtml, kJson, kWarc, kArchive, kUnknown };
 
-Kind KindOf(std::string_view path, std::string* inner_ext) {
+// The kind of a file by its name; `gz` is set when the name ends in .gz (archives decompress
+// themselves).
+Kind KindOf(std::string_view path, bool* gz) {
   std::string name = AsciiLower(std::filesystem::path(std::string(path)).filename().string());
-  bool gz = EndsWith(name, ".gz");
-  if (gz) name.resize(name.size() - 3);
+  if (EndsWith(name, ".tar") || EndsWith(name, ".tar.gz") || EndsWith(name, ".tgz") ||
+      EndsWith(name, ".zip")) {
+    *gz = false;
+    return Kind::kArchive;
+  }
+  *gz = EndsWith(name, ".gz");
+  if (*gz) name.resize(name.size() - 3);
   size_t dot = name.rfind('.');
   std::string ext = dot == std::string::npos ? "" : name.substr(dot + 1);
-  *inner_ext = gz ? "gz" : "";
   if (ext == "txt" || ext == "text") return Kind::kText;
   if (ext == "html" || ext == "htm" || ext == "xhtml") return Kind::kHtml;
   if (ext == "jsonl" || ext == "json" || ext == "ndjson") return Kind::kJson;
-  if (ext == "warc" || ext == "tar" || ext == "zip" || ext == "tgz" || name.ends_with(".tar")) {
-    return Kind::kUnsupported;
-  }
+  if (ext == "warc") return Kind::kWarc;
   return Kind::kUnknown;
 }
 
 bool LooksLikeHtml(std::string_view bytes) {
   std::string head = AsciiLower(bytes.substr(0, 1024));
-  return head.find("<html") != std::string::npos || head.find("<!doctype html") != std::string::npos;
+  return head.find("<html") != std::string::npos ||
+         head.find("<!doctype html") != std::string::npos;
 }
 
 std::optional<std::string> OptString(const nlohmann::json& j, const char* key) {
@@ -54,8 +62,8 @@ std::optional<std::string> IsoDate(std::optional<std::string> s) {
   return s->substr(0, 10);
 }
 
-Status FillFromHtml(std::string_view html, Article* a) {
-  CROSSREAD_ASSIGN_OR_RETURN(clean::HtmlDocument doc, clean::ExtractHtml(html));
+Status FillFromHtml(std::string_view html, std::string_view charset, Article* a) {
+  CROSSREAD_ASSIGN_OR_RETURN(clean::HtmlDocument doc, clean::ExtractHtml(html, charset));
   if (!a->title) a->title = doc.title;
   if (!a->published) a->published = doc.published;
   if (!a->outlet) a->outlet = doc.outlet;
@@ -85,47 +93,134 @@ Status ReadArticleFromJson(const nlohmann::json& j, Article* a) {
   if (auto text = OptString(j, "text")) {
     a->raw_text = std::move(*text);
   } else if (auto html = OptString(j, "html")) {
-    CROSSREAD_RETURN_IF_ERROR(FillFromHtml(*html, a));
+    CROSSREAD_RETURN_IF_ERROR(FillFromHtml(*html, {}, a));
   } else {
     return Status::DataLoss("article \"" + a->id + "\" has neither \"text\" nor \"html\"");
   }
   return Status::Ok();
 }
 
-void ReadOneFile(const std::string& path, bool named, std::vector<Article>* out,
-               std::vector<InputError>* errors) {
-  auto fail = [&](const std::string& why) { errors->push_back({path, why}); };
-  std::string gz;
-  Kind kind = KindOf(path, &gz);
+constexpr int kMaxArchiveDepth = 2;  // an archive in an archive is read; deeper is not
+
+void ReadBytes(const std::string& name, const std::string& where, std::string bytes, bool named,
+               int depth, std::vector<Article>* out, std::vector<InputError>* errors);
+
+void ReadWarcFile(std::string_view bytes, const std::string& where, std::vector<Article>* out,
+                  std::vector<InputError>* errors) {
+  std::string error;
+  std::vector<WarcPage> pages = ReadWarc(bytes, &error);
+  if (pages.empty() && error.empty()) error = "no HTML response records";
+  for (size_t i = 0; i < pages.size(); ++i) {
+    WarcPage& page = pages[i];
+    Article a;
+    a.id =
+        page.record_id.empty() ? IdFromPath(where) + "-" + std::to_string(i + 1) : page.record_id;
+    a.source = where + "#" + a.id;
+    if (!page.url.empty()) a.url = page.url;
+    Status s = FillFromHtml(page.html, page.charset, &a);
+    if (s.ok() && Trim(a.raw_text).empty()) s = Status::DataLoss("no text found in the page");
+    if (!s.ok()) {
+      errors->push_back({a.source, s.message()});
+      continue;
+    }
+    out->push_back(std::move(a));
+  }
+  if (!error.empty()) errors->push_back({where, error});
+}
+
+// Every regular member of a tar (optionally compressed) or zip archive, by its own type.
+void ReadArchive(std::string_view bytes, const std::string& where, int depth,
+                 std::vector<Article>* out, std::vector<InputError>* errors) {
+  if (depth >= kMaxArchiveDepth) {
+    errors->push_back({where, "archives nested deeper than " + std::to_string(kMaxArchiveDepth) +
+                                  " levels are not read"});
+    return;
+  }
+  archive* ar = archive_read_new();
+  archive_read_support_filter_all(ar);
+  archive_read_support_format_tar(ar);
+  archive_read_support_format_zip(ar);
+  if (archive_read_open_memory(ar, bytes.data(), bytes.size()) != ARCHIVE_OK) {
+    errors->push_back({where, std::string("not a readable archive: ") + archive_error_string(ar)});
+    archive_read_free(ar);
+    return;
+  }
+  archive_entry* entry = nullptr;
+  int rc = ARCHIVE_OK;
+  while ((rc = archive_read_next_header(ar, &entry)) == ARCHIVE_OK || rc == ARCHIVE_WARN) {
+    if (archive_entry_filetype(entry) != AE_IFREG) continue;
+    const char* path = archive_entry_pathname(entry);
+    std::string member = path ? path : "";
+    std::string base = std::filesystem::path(member).filename().string();
+    if (base.empty() || base[0] == '.' || StartsWith(member, "__MACOSX/")) continue;
+    std::string data;
+    char buf[1 << 16];
+    la_ssize_t n = 0;
+    while ((n = archive_read_data(ar, buf, sizeof(buf))) > 0) {
+      data.append(buf, static_cast<size_t>(n));
+      if (data.size() > kMaxDecompressed) break;
+    }
+    const std::string member_where = where + ":" + member;
+    if (n < 0) {
+      errors->push_back(
+          {member_where, std::string("unreadable member: ") + archive_error_string(ar)});
+      continue;
+    }
+    if (data.size() > kMaxDecompressed) {
+      errors->push_back({member_where, "member larger than 512 MB"});
+      continue;
+    }
+    ReadBytes(member, member_where, std::move(data), /*named=*/false, depth + 1, out, errors);
+  }
+  if (rc != ARCHIVE_EOF) {
+    const char* why = archive_error_string(ar);
+    errors->push_back({where, std::string("archive ends early: ") + (why ? why : "corrupt")});
+  }
+  archive_read_free(ar);
+}
+
+// One file's bytes, read by the type its `name` says; `where` names it in messages.
+void ReadBytes(const std::string& name, const std::string& where, std::string bytes, bool named,
+               int depth, std::vector<Article>* out, std::vector<InputError>* errors) {
+  auto fail = [&](const std::string& why) { errors->push_back({where, why}); };
+  bool gz = false;
+  Kind kind = KindOf(name, &gz);
   if (kind == Kind::kUnknown && !named) return;  // a stray file in a directory
-  if (kind == Kind::kUnsupported) {
-    return fail("archives and WARC files are not supported yet");
+  if (kind == Kind::kArchive) return ReadArchive(bytes, where, depth, out, errors);
+  if (gz) {
+    Result<std::string> plain = Gunzip(bytes);
+    if (!plain.ok()) return fail(plain.status().message());
+    bytes = std::move(*plain);
   }
-  Result<std::string> bytes = ReadFile(path);
-  if (!bytes.ok()) return fail(bytes.status().message());
-  if (!gz.empty()) {
-    bytes = Gunzip(*bytes);
-    if (!bytes.ok()) return fail(bytes.status().message());
-  }
-  if (kind == Kind::kJson) return ReadJsonLines(*bytes, path, out, errors);
-  if (kind == Kind::kUnknown) kind = LooksLikeHtml(*bytes) ? Kind::kHtml : Kind::kText;
+  if (kind == Kind::kJson) return ReadJsonLines(bytes, where, out, errors);
+  if (kind == Kind::kWarc) return ReadWarcFile(bytes, where, out, errors);
+  if (kind == Kind::kUnknown) kind = LooksLikeHtml(bytes) ? Kind::kHtml : Kind::kText;
   Article a;
-  a.id = IdFromPath(path);
-  a.source = path;
+  a.id = IdFromPath(name);
+  a.source = where;
   if (kind == Kind::kHtml) {
-    if (bytes->empty()) return fail("empty file");
-    if (bytes->find('\0') != std::string::npos && !LooksLikeHtml(*bytes)) {
+    if (bytes.empty()) return fail("empty file");
+    if (bytes.find('\0') != std::string::npos && !LooksLikeHtml(bytes)) {
       return fail("binary file, not HTML");
     }
-    Status s = FillFromHtml(*bytes, &a);
+    Status s = FillFromHtml(bytes, {}, &a);
     if (!s.ok()) return fail(s.message());
     if (Trim(a.raw_text).empty()) return fail("no text found in the page");
   } else {
-    Status s = CheckText(*bytes);
+    Status s = CheckText(bytes);
     if (!s.ok()) return fail(s.message());
-    a.raw_text = std::move(*bytes);
+    a.raw_text = std::move(bytes);
   }
   out->push_back(std::move(a));
+}
+
+void ReadOneFile(const std::string& path, bool named, std::vector<Article>* out,
+                 std::vector<InputError>* errors) {
+  bool gz = false;
+  if (KindOf(path, &gz) == Kind::kUnknown && !named) return;
+  Result<std::string> bytes = ReadFile(path);
+  if (!bytes.ok()) return errors->push_back({path, bytes.status().message()});
+  ReadBytes(path, path, std::move(*bytes), named, 0, out, errors);
 }
 
 }  // namespace
@@ -156,7 +251,11 @@ Result<std::string> Gunzip(std::string_view bytes) {
   std::string out;
   char buf[1 << 16];
   int rc = Z_OK;
-  while (rc != Z_STREAM_END) {
+  while (true) {
+    if (rc == Z_STREAM_END) {  // the end of one member: another may follow (.warc.gz)
+      if (zs.avail_in < 2 || zs.next_in[0] != 0x1f || zs.next_in[1] != 0x8b) break;
+      inflateReset(&zs);
+    }
     zs.next_out = reinterpret_cast<Bytef*>(buf);
     zs.avail_out = sizeof(buf);
     rc = inflate(&zs, Z_NO_FLUSH);

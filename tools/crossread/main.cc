@@ -21,8 +21,9 @@ constexpr int kExitUsage = 2;
 
 constexpr char kUsage[] = R"(usage: crossread <subcommand> PATH... [options]
 
-Reads news articles (.txt, .html/.htm, .gz of those, .jsonl/.json, directories, or - for
-JSONL on stdin) and writes what they say across outlets.
+Reads news articles (.txt, .html/.htm, .gz of those, .jsonl/.json, .warc/.warc.gz,
+.tar/.tar.gz/.zip archives, directories, or - for JSONL on stdin) and writes what they say
+across outlets.
 
 subcommands:
   brief       story briefs: summary, entities, quotes, facts, conflicts, timeline, reuse
