@@ -15,7 +15,6 @@
 
 #include <algorithm>
 #include <cstring>
-#include <limits>
 #include <random>
 
 #include "analyze/gazetteer.h"
@@ -34,7 +33,6 @@ constexpr uint64_t kNone = 0x51ED270B27AC3DULL;  // a missing token
 constexpr uint64_t kStart = 0x2C1B3C6DULL;       // before the sentence
 constexpr uint64_t kEnd = 0x7FEB352DULL;         // after the sentence
 constexpr uint64_t kRoot = 0x1B873593ULL;        // the parser's root, after the sentence
-constexpr float kNegInf = -std::numeric_limits<float>::infinity();
 
 uint64_t H(std::string_view s) { return Hash64(s, 0xC0FFEE); }
 

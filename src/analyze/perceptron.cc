@@ -174,8 +174,9 @@ void PerceptronTrainer::Update(const std::vector<uint64_t>& features, int truth,
   if (truth == guess) return;
   for (uint64_t f : features) {
     std::vector<Weight>& ws = weights_[f == 0 ? 1 : f];
-    for (auto [cls, delta] : {std::pair<int, float>{truth, 1.0f}, {guess, -1.0f}}) {
-      auto it = std::find_if(ws.begin(), ws.end(), [&](const Weight& w) { return w.cls == cls; });
+    for (const auto& [cls, delta] : {std::pair<int, float>{truth, 1.0f}, {guess, -1.0f}}) {
+      const int c = cls;  // clang before 16 cannot capture a structured binding
+      auto it = std::find_if(ws.begin(), ws.end(), [c](const Weight& w) { return w.cls == c; });
       if (it == ws.end()) {
         ws.push_back(Weight{static_cast<uint8_t>(cls), 0, 0, step_});
         it = ws.end() - 1;
@@ -206,17 +207,19 @@ std::string PerceptronTrainer::Save(float prune_below) const {
   // Sorted by key (then by content, so the order never depends on the hash map's); features
   // whose 32-bit keys collide are merged, as lookups cannot tell them apart either.
   for (Kept& k : kept) std::sort(k.w.begin(), k.w.end());
-  std::sort(kept.begin(), kept.end(),
-            [](const Kept& a, const Kept& b) { return std::tie(a.key, a.w) < std::tie(b.key, b.w); });
+  std::sort(kept.begin(), kept.end(), [](const Kept& a, const Kept& b) {
+    return std::tie(a.key, a.w) < std::tie(b.key, b.w);
+  });
   std::vector<Kept> merged;
   for (Kept& k : kept) {
     if (merged.empty() || merged.back().key != k.key) {
       merged.push_back(std::move(k));
       continue;
     }
-    for (auto [c, v] : k.w) {
+    for (const auto& [cls, v] : k.w) {
+      const uint8_t c = cls;  // clang before 16 cannot capture a structured binding
       auto it = std::find_if(merged.back().w.begin(), merged.back().w.end(),
-                             [&](const auto& e) { return e.first == c; });
+                             [c](const auto& e) { return e.first == c; });
       if (it == merged.back().w.end()) {
         merged.back().w.emplace_back(c, v);
       } else {

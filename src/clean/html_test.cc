@@ -76,6 +76,16 @@ TEST(Html, AVeryDeepDomDoesNotOverflowTheStack) {
   EXPECT_TRUE(doc.ok());
 }
 
+TEST(Html, AFiftyMegabytePageIsRead) {
+  std::string html = "<html><body><div class=\"story\">";
+  const std::string paragraph = "<p>" + Prose("the large page", 4) + "</p>\n";
+  while (html.size() < (50u << 20)) html += paragraph;
+  html += "</div></body></html>";
+  Result<HtmlDocument> doc = ExtractHtml(html);
+  ASSERT_TRUE(doc.ok());
+  EXPECT_GT(doc->text.size(), 40u << 20);
+}
+
 TEST(Charset, BomDeclarationThenDetection) {
   EXPECT_EQ(SniffCharset("\xEF\xBB\xBF<html>"), "UTF-8");
   EXPECT_EQ(SniffCharset("\xFF\xFE<\0h\0"), "UTF-16LE");
