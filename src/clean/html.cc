@@ -1,18 +1,23 @@
 // The HTML reader: libxml2's forgiving HTML parser builds the DOM; clean/content.h finds the
-// article body in it; metadata comes from <title>, <meta> (Open Graph, article:published_time,
-// author), <html lang>, <h1> and the canonical link. Boilerplate lines that survive are left to
-// the plain-text cleaner.
+// article body in it. Metadata, most specific source first: JSON-LD (schema.org Article:
+// headline, datePublished, author, publisher), Open Graph and other <meta> tags, <time
+// datetime>, a byline element, the <title> without its site name, <h1>, the URL (a date in its
+// path, its host as the outlet) and <html lang>. Boilerplate lines that survive the extraction
+// are left to the plain-text cleaner.
 #include "clean/html.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
+#include <algorithm>
 #include <cstring>
+#include <nlohmann/json.hpp>
 #include <utility>
 
 #include "clean/charset.h"
 #include "clean/content.h"
 #include "common/strings.h"
+#include "common/utf8.h"
 
 namespace crossread::clean {
 
@@ -38,48 +43,274 @@ std::string NodeText(xmlNode* n) {
   return s;
 }
 
-std::optional<std::string> DateOf(const std::string& s) {
-  if (s.size() >= 10 && s[4] == '-' && s[7] == '-') return s.substr(0, 10);
+std::optional<std::string> DateOf(std::string_view s) {
+  s = Trim(s);
+  auto digits = [&](size_t from, size_t n) {
+    for (size_t i = from; i < from + n; ++i) {
+      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
+    }
+    return true;
+  };
+  if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
+      digits(8, 2) && (StartsWith(s, "19") || StartsWith(s, "20")) && s.substr(0, 4) >= "1990") {
+    return std::string(s.substr(0, 10));  // placeholders such as 0001-01-01 are not dates
+  }
   return std::nullopt;
 }
 
+// A date in a URL path: /2019/11/19/ or /2019-11-19 (years 1990-2099).
+std::optional<std::string> DateInUrl(std::string_view url) {
+  for (size_t i = 0; i + 10 <= url.size(); ++i) {
+    if (url[i] != '/') continue;
+    std::string_view d = url.substr(i + 1);
+    if (d.size() < 10 || !(StartsWith(d, "19") || StartsWith(d, "20"))) continue;
+    char sep = d[4];
+    if ((sep != '/' && sep != '-') || d[7] != sep) continue;
+    std::string iso = std::string(d.substr(0, 4)) + "-" + std::string(d.substr(5, 2)) + "-" +
+                      std::string(d.substr(8, 2));
+    if (auto date = DateOf(iso); date && iso.substr(5, 2) <= "12" && iso.substr(8, 2) <= "31" &&
+                                 iso.substr(5, 2) >= "01" && iso.substr(8, 2) >= "01") {
+      return date;
+    }
+  }
+  return std::nullopt;
+}
+
+// The host of a URL without "www.", or empty.
+std::string HostOf(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return std::string();
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#:"));
+  if (StartsWith(rest, "www.")) rest.remove_prefix(4);
+  return AsciiLower(rest);
+}
+
+// "By Jane Roe and John Doe" → {"Jane Roe", "John Doe"}; nothing if it reads as a date or is
+// only "By".
+std::vector<std::string> BylineNames(std::string_view text) {
+  std::string t = CollapseSpaces(text);
+  std::string lower = AsciiLower(t);
+  for (const char* by : {"by ", "by: ", "written by "}) {
+    if (StartsWith(lower, by)) {
+      t = t.substr(std::string_view(by).size());
+      break;
+    }
+  }
+  std::vector<std::string> names;
+  for (char c : t) {
+    if (c >= '0' && c <= '9') return names;  // a date or time, not a name
+  }
+  size_t pos = 0;
+  while (pos < t.size()) {
+    size_t next = t.size(), skip = 0;
+    for (std::string_view sep :
+         {std::string_view(" and "), std::string_view(", "), std::string_view(" & ")}) {
+      size_t at = t.find(sep, pos);
+      if (at != std::string::npos && at < next) {
+        next = at;
+        skip = sep.size();
+      }
+    }
+    std::string name(Trim(t.substr(pos, next - pos)));
+    if (!name.empty() && CountWords(name) <= 5) names.push_back(name);
+    pos = next + skip;
+    if (skip == 0) break;
+  }
+  return names;
+}
+
+// What the page says about itself, gathered before choosing (see Choose).
 struct Walk {
   HtmlDocument doc;
-  std::string h1;
+  std::string title_tag, og_title, h1, og_site, byline, time_date;
+  std::optional<std::string> meta_published;
+  std::vector<std::string> meta_authors;
+  std::string ld_headline, ld_publisher;
+  std::optional<std::string> ld_published;
+  std::vector<std::string> ld_authors;
 };
+
+// Names in a JSON-LD "author" / "publisher" value: a string, an object with "name", or a list.
+void LdNames(const nlohmann::json& v, std::vector<std::string>* out) {
+  if (v.is_string()) {
+    out->push_back(CollapseSpaces(v.get<std::string>()));
+  } else if (v.is_object()) {
+    auto name = v.find("name");
+    if (name != v.end() && name->is_string())
+      out->push_back(CollapseSpaces(name->get<std::string>()));
+  } else if (v.is_array()) {
+    for (const auto& e : v) LdNames(e, out);
+  }
+}
+
+bool IsArticleType(const nlohmann::json& type) {
+  auto article = [](const nlohmann::json& t) {
+    if (!t.is_string()) return false;
+    std::string s = t.get<std::string>();
+    return EndsWith(s, "Article") || EndsWith(s, "BlogPosting") || s == "Report";
+  };
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), article);
+  return article(type);
+}
+
+// Headline, date, authors and publisher of the first article object in a JSON-LD block.
+void ReadJsonLd(std::string_view body, Walk* w) {
+  nlohmann::json root = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+  if (root.is_discarded()) return;
+  std::vector<const nlohmann::json*> todo = {&root};
+  for (size_t i = 0; i < todo.size() && i < 256; ++i) {
+    const nlohmann::json& j = *todo[i];
+    if (j.is_array()) {
+      for (const auto& e : j) todo.push_back(&e);
+      continue;
+    }
+    if (!j.is_object()) continue;
+    if (auto g = j.find("@graph"); g != j.end()) todo.push_back(&*g);
+    auto type = j.find("@type");
+    if (type == j.end() || !IsArticleType(*type) || !w->ld_authors.empty() || w->ld_published) {
+      continue;
+    }
+    if (auto h = j.find("headline"); h != j.end() && h->is_string())
+      w->ld_headline = CollapseSpaces(h->get<std::string>());
+    if (auto d = j.find("datePublished"); d != j.end() && d->is_string())
+      w->ld_published = DateOf(d->get<std::string>());
+    if (auto a = j.find("author"); a != j.end()) LdNames(*a, &w->ld_authors);
+    if (auto p = j.find("publisher"); p != j.end()) {
+      std::vector<std::string> names;
+      LdNames(*p, &names);
+      if (!names.empty()) w->ld_publisher = names[0];
+    }
+  }
+}
 
 void Visit(xmlNode* n, Walk* w) {
   if (NameIs(n, "html")) {
     std::string lang = Attr(n, "lang");
     if (lang.size() >= 2) w->doc.language = AsciiLower(lang.substr(0, 2));
-  } else if (NameIs(n, "title") && !w->doc.title) {
-    std::string t = NodeText(n);
-    if (!t.empty()) w->doc.title = t;
+  } else if (NameIs(n, "title") && w->title_tag.empty()) {
+    w->title_tag = NodeText(n);
   } else if (NameIs(n, "h1") && w->h1.empty()) {
     w->h1 = NodeText(n);
+  } else if (NameIs(n, "time") && w->time_date.empty()) {
+    if (auto d = DateOf(Attr(n, "datetime"))) w->time_date = *d;
   } else if (NameIs(n, "meta")) {
     std::string key = AsciiLower(Attr(n, "property"));
     if (key.empty()) key = AsciiLower(Attr(n, "name"));
     if (key.empty()) key = AsciiLower(Attr(n, "itemprop"));
-    std::string content = Attr(n, "content");
+    std::string content = CollapseSpaces(Attr(n, "content"));
     if (content.empty()) return;
     if (key == "og:title") {
-      w->doc.title = content;
+      w->og_title = content;
     } else if (key == "og:site_name") {
-      w->doc.outlet = content;
+      w->og_site = content;
     } else if (key == "og:url" && !w->doc.url) {
       w->doc.url = content;
     } else if ((key == "article:published_time" || key == "datepublished" || key == "date" ||
-                key == "pubdate" || key == "publish-date" || key == "dc.date") &&
-               !w->doc.published) {
-      w->doc.published = DateOf(content);
-    } else if (key == "author" || key == "article:author") {
-      if (content.find("://") == std::string::npos) w->doc.authors.push_back(content);
+                key == "pubdate" || key == "publish-date" || key == "dc.date" ||
+                key == "dc.date.issued" || key == "sailthru.date" || key == "parsely-pub-date") &&
+               !w->meta_published) {
+      w->meta_published = DateOf(content);
+    } else if (key == "author" || key == "article:author" || key == "dc.creator" ||
+               key == "parsely-author" || key == "sailthru.author") {
+      if (content.find("://") == std::string::npos) w->meta_authors.push_back(content);
     }
   } else if (NameIs(n, "link") && AsciiLower(Attr(n, "rel")) == "canonical") {
     std::string href = Attr(n, "href");
     if (!href.empty()) w->doc.url = href;
+  } else if (w->byline.empty()) {
+    std::string names = AsciiLower(Attr(n, "class") + " " + Attr(n, "id") + " " + Attr(n, "rel") +
+                                   " " + Attr(n, "itemprop"));
+    if (names.find("byline") != std::string::npos || names.find("author") != std::string::npos) {
+      std::string text = NodeText(n);
+      if (!text.empty() && text.size() < 100) w->byline = text;
+    }
   }
+}
+
+// Letters and digits of `s`, lowercased ("Example News" → "examplenews").
+std::string Squashed(std::string_view s) {
+  std::string out;
+  for (char c : AsciiLower(s)) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c & 0x80)) out.push_back(c);
+  }
+  return out;
+}
+
+// Whether a title segment names the site: the outlet, or the host's main label.
+bool NamesSite(const std::string& segment, const std::string& outlet, const std::string& host) {
+  std::string seg = Squashed(segment);
+  if (seg.empty()) return false;
+  std::string out = Squashed(outlet);
+  if (!out.empty() && (out.find(seg) != std::string::npos || seg.find(out) != std::string::npos))
+    return true;
+  std::string label = host.substr(0, host.find('.'));
+  return label.size() >= 3 &&
+         (seg.find(label) != std::string::npos || label.find(seg) != std::string::npos);
+}
+
+// `title` without the site's name before or after " | ", " - ", " – ", " — ".
+std::string TitleWithoutSite(const std::string& title, const std::string& outlet,
+                             const std::string& host) {
+  for (std::string_view sep : {" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "}) {
+    size_t at = title.rfind(sep);
+    if (at != std::string::npos && at > 0 &&
+        NamesSite(title.substr(at + sep.size()), outlet, host)) {
+      return TitleWithoutSite(title.substr(0, at), outlet, host);
+    }
+    at = title.find(sep);
+    if (at != std::string::npos && at > 0 && NamesSite(title.substr(0, at), outlet, host)) {
+      return TitleWithoutSite(title.substr(at + sep.size()), outlet, host);
+    }
+  }
+  return title;
+}
+
+// The page's own metadata, most specific source first.
+void Choose(Walk* w) {
+  HtmlDocument& d = w->doc;
+  std::string host = d.url ? HostOf(*d.url) : std::string();
+  if (!w->og_site.empty()) {
+    d.outlet = w->og_site;
+  } else if (!w->ld_publisher.empty()) {
+    d.outlet = w->ld_publisher;
+  } else if (!host.empty()) {
+    d.outlet = host;
+  }
+  const std::string outlet = d.outlet.value_or("");
+  if (!w->og_title.empty()) {
+    d.title = TitleWithoutSite(w->og_title, outlet, host);
+  } else if (!w->ld_headline.empty()) {
+    d.title = w->ld_headline;
+  } else if (!w->title_tag.empty()) {
+    d.title = TitleWithoutSite(w->title_tag, outlet, host);
+  } else if (!w->h1.empty()) {
+    d.title = w->h1;
+  }
+  if (w->ld_published) {
+    d.published = w->ld_published;
+  } else if (w->meta_published) {
+    d.published = w->meta_published;
+  } else if (!w->time_date.empty()) {
+    d.published = w->time_date;
+  } else if (d.url) {
+    d.published = DateInUrl(*d.url);
+  }
+  if (!w->ld_authors.empty()) {
+    d.authors = w->ld_authors;
+  } else if (!w->meta_authors.empty()) {
+    d.authors = w->meta_authors;
+  } else {
+    d.authors = BylineNames(w->byline);
+  }
+  std::vector<std::string> unique;  // the outlet itself is no author
+  for (std::string& a : d.authors) {
+    if (!a.empty() && !EqualsIgnoreCase(a, outlet) &&
+        std::find(unique.begin(), unique.end(), a) == unique.end()) {
+      unique.push_back(std::move(a));
+    }
+  }
+  d.authors = std::move(unique);
 }
 
 // Case-insensitive search for the ASCII `needle` (lowercase) in `s` from `from`.
@@ -102,7 +333,7 @@ size_t FindNoCase(std::string_view s, std::string_view needle, size_t from) {
 // `html` without comments and the insides of <script>, <style> and <svg>, which are more than
 // half of a typical news page's bytes and none of its text: the parser then reads half as much.
 // An element left unterminated is cut to the end of the page, as a browser would.
-std::string StripScripts(std::string_view html) {
+std::string StripScripts(std::string_view html, std::vector<std::string>* json_ld) {
   std::string out;
   out.reserve(html.size());
   size_t pos = 0;
@@ -133,6 +364,13 @@ std::string StripScripts(std::string_view html) {
     out.append(html.substr(pos, at - pos));
     size_t end = close == "-->" ? html.find(close, at + 4) : FindNoCase(html, close, at + 1);
     if (end == std::string_view::npos) return out;
+    if (close == "</script") {
+      size_t open_end = html.find('>', at);
+      if (open_end < end &&
+          FindNoCase(html.substr(at, open_end - at), "ld+json", 0) != std::string_view::npos) {
+        json_ld->emplace_back(html.substr(open_end + 1, end - open_end - 1));
+      }
+    }
     size_t gt = close == "-->" ? end + 2 : html.find('>', end);
     if (gt == std::string_view::npos) return out;
     pos = gt + 1;
@@ -149,8 +387,9 @@ Result<HtmlDocument> ExtractHtml(std::string_view html, std::string_view declare
                            HTML_PARSE_NONET | HTML_PARSE_COMPACT;
   const std::string charset = SniffCharset(html, declared_charset);
   // UTF-16 has NUL bytes in every ASCII character: the byte-level strip does not apply.
+  std::vector<std::string> json_ld;
   const std::string stripped =
-      StartsWith(charset, "UTF-16") ? std::string(html) : StripScripts(html);
+      StartsWith(charset, "UTF-16") ? std::string(html) : StripScripts(html, &json_ld);
   htmlDocPtr doc = htmlReadMemory(stripped.data(), static_cast<int>(stripped.size()), nullptr,
                                   charset.c_str(), kOptions);
   if (doc == nullptr) {  // an encoding libxml2 does not know: let it guess
@@ -159,17 +398,23 @@ Result<HtmlDocument> ExtractHtml(std::string_view html, std::string_view declare
   }
   if (doc == nullptr) return Status::DataLoss("not parseable as HTML");
   Walk w;
-  std::vector<xmlNode*> stack;
-  for (xmlNode* c = doc->children; c; c = c->next) stack.push_back(c);
+  for (const std::string& block : json_ld) {
+    if (IsValidUtf8(block)) ReadJsonLd(block, &w);
+  }
+  std::vector<xmlNode*> stack, kids;  // document order: children pushed last to first
+  for (xmlNode* c = doc->children; c; c = c->next) kids.push_back(c);
+  stack.assign(kids.rbegin(), kids.rend());
   while (!stack.empty()) {
     xmlNode* n = stack.back();
     stack.pop_back();
     if (n->type != XML_ELEMENT_NODE) continue;
     Visit(n, &w);
-    for (xmlNode* c = n->children; c; c = c->next) stack.push_back(c);
+    kids.clear();
+    for (xmlNode* c = n->children; c; c = c->next) kids.push_back(c);
+    stack.insert(stack.end(), kids.rbegin(), kids.rend());
   }
+  Choose(&w);
   HtmlDocument out = std::move(w.doc);
-  if (!out.title && !w.h1.empty()) out.title = w.h1;
   out.text = MainContentText(doc);
   xmlFreeDoc(doc);
   return out;

@@ -86,6 +86,44 @@ TEST(Html, AFiftyMegabytePageIsRead) {
   EXPECT_GT(doc->text.size(), 40u << 20);
 }
 
+TEST(Html, MetadataFromJsonLdMetaTagsAndTheUrl) {
+  std::string body = "<p>" + Prose("the summit", 3) + "</p>";
+  std::string ld =
+      "<html><head><title>Talks resume | Example News</title>"
+      "<script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+      "\"@graph\": [{\"@type\": \"WebPage\"}, {\"@type\": \"NewsArticle\", \"headline\": "
+      "\"Talks resume in London\", \"datePublished\": \"2025-03-15T10:00:00Z\", \"author\": "
+      "[{\"@type\": \"Person\", \"name\": \"Jane Roe\"}, {\"name\": \"John Doe\"}], "
+      "\"publisher\": {\"name\": \"Example News\"}}]}</script></head><body>" +
+      body + "</body></html>";
+  Result<HtmlDocument> a = ExtractHtml(ld);
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a->title.value_or(""), "Talks resume in London");
+  EXPECT_EQ(a->published.value_or(""), "2025-03-15");
+  EXPECT_EQ(a->authors, (std::vector<std::string>{"Jane Roe", "John Doe"}));
+  EXPECT_EQ(a->outlet.value_or(""), "Example News");
+
+  // No JSON-LD: the <title> loses its site name, the byline gives the authors, <time> the date.
+  std::string plain =
+      "<html><head><title>Talks resume - Example News</title>"
+      "<link rel=\"canonical\" href=\"https://www.example.com/2025/03/14/talks\">"
+      "</head><body><div class=\"byline\">By Jane Roe and John Doe</div>"
+      "<time datetime=\"0001-01-01\"></time>" +
+      body + "</body></html>";
+  Result<HtmlDocument> b = ExtractHtml(plain);
+  ASSERT_TRUE(b.ok());
+  EXPECT_EQ(b->title.value_or(""), "Talks resume");
+  EXPECT_EQ(b->authors, (std::vector<std::string>{"Jane Roe", "John Doe"}));
+  EXPECT_EQ(b->published.value_or(""), "2025-03-14");  // the placeholder <time> is no date
+  EXPECT_EQ(b->outlet.value_or(""), "example.com");
+
+  // A byline that is only a date gives no author.
+  Result<HtmlDocument> c = ExtractHtml("<html><body><div class=\"author\">By 15 March 2025</div>" +
+                                       body + "</body></html>");
+  ASSERT_TRUE(c.ok());
+  EXPECT_TRUE(c->authors.empty());
+}
+
 TEST(Charset, BomDeclarationThenDetection) {
   EXPECT_EQ(SniffCharset("\xEF\xBB\xBF<html>"), "UTF-8");
   EXPECT_EQ(SniffCharset("\xFF\xFE<\0h\0"), "UTF-16LE");
