@@ -8,9 +8,10 @@
 // class (gazetteer, first name, title) and the previous two entity tags; decoding never opens
 // an I-X that does not continue an X.
 //
-// Parser: arc-eager (Nivre 2003) with labelled arcs, trained with Goldberg and Nivre's (2012)
-// dynamic oracle and exploration; features after Zhang and Nivre (2011): words, tags, labels,
-// distance, valency and label sets around the two stack tops and three buffer fronts.
+// Parser: arc-eager (Nivre 2003) with labelled arcs and the root at the end of the buffer
+// (Ballesteros and Nivre 2013), trained with Goldberg and Nivre's (2012) dynamic oracle and
+// exploration; features after Zhang and Nivre (2011): words, tags, labels, distance, valency
+// and label sets around the two stack tops and three buffer fronts.
 #include "analyze/linguistic.h"
 
 #include <algorithm>
