@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -22,34 +21,21 @@ struct Flags {
 
 constexpr size_t kMinText = 500;  // characters below which a result is retried
 
-bool Is(const xmlNode* n, const char* name) {
-  return n->name && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
-}
-
 template <size_t N>
-bool IsOneOf(const xmlNode* n, const char* const (&names)[N]) {
+bool IsOneOf(const Dom& dom, int i, const char* const (&names)[N]) {
   for (const char* s : names) {
-    if (Is(n, s)) return true;
+    if (dom.Is(i, s)) return true;
   }
   return false;
 }
 
-std::string Attr(const xmlNode* n, const char* name) {
-  for (xmlAttr* a = n->properties; a; a = a->next) {
-    if (a->name && std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) {
-      if (a->children && a->children->content)
-        return std::string(reinterpret_cast<const char*>(a->children->content));
-      return std::string();
-    }
+std::string Names(const Dom& dom, int i, std::initializer_list<const char*> attrs) {
+  std::string out;
+  for (const char* a : attrs) {
+    out += AsciiLower(dom.Attr(i, a));
+    out += ' ';
   }
-  return std::string();
-}
-
-bool HasAttr(const xmlNode* n, const char* name) {
-  for (xmlAttr* a = n->properties; a; a = a->next) {
-    if (a->name && std::strcmp(reinterpret_cast<const char*>(a->name), name) == 0) return true;
-  }
-  return false;
+  return out;
 }
 
 bool ContainsAny(std::string_view hay, std::initializer_list<std::string_view> needles) {
@@ -92,10 +78,10 @@ bool NegativeName(std::string_view s) {
   return false;
 }
 
-int ClassWeight(const xmlNode* n) {
+int ClassWeight(const Dom& dom, int i) {
   int w = 0;
   for (const char* attr : {"class", "id"}) {
-    std::string v = AsciiLower(Attr(n, attr));
+    std::string v = AsciiLower(dom.Attr(i, attr));
     if (v.empty()) continue;
     if (NegativeName(v)) w -= 25;
     if (PositiveName(v)) w += 25;
@@ -103,60 +89,62 @@ int ClassWeight(const xmlNode* n) {
   return w;
 }
 
-bool IsHidden(const xmlNode* n) {
-  if (HasAttr(n, "hidden")) return true;
-  if (AsciiLower(Attr(n, "aria-hidden")) == "true") return true;
-  std::string style = AsciiLower(Attr(n, "style"));
+bool IsHidden(const Dom& dom, int i) {
+  if (dom.HasAttr(i, "hidden")) return true;
+  if (AsciiLower(dom.Attr(i, "aria-hidden")) == "true") return true;
+  std::string style = AsciiLower(dom.Attr(i, "style"));
   style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
   return style.find("display:none") != std::string::npos ||
          style.find("visibility:hidden") != std::string::npos;
 }
 
-bool NeverContent(const xmlNode* n) {
+bool NeverContent(const Dom& dom, int i) {
   static constexpr const char* kSkip[] = {
       "script", "style",  "noscript", "nav",   "header",   "footer", "aside",  "button",
       "svg",    "iframe", "object",   "embed", "template", "select", "figure", "figcaption",
       "head",   "input",  "textarea", "label", "dialog",   "menu",   "canvas"};
-  if (IsOneOf(n, kSkip)) return true;
-  std::string role = AsciiLower(Attr(n, "role"));
+  if (IsOneOf(dom, i, kSkip)) return true;
+  std::string role = AsciiLower(dom.Attr(i, "role"));
   return role == "menu" || role == "menubar" || role == "complementary" || role == "navigation" ||
          role == "alert" || role == "alertdialog" || role == "dialog";
 }
 
-bool IsBlock(const xmlNode* n) {
+bool IsBlock(const Dom& dom, int i) {
   static constexpr const char* kBlock[] = {
       "p",    "div", "h1",         "h2", "h3",    "h4", "h5", "h6",      "li",
       "ul",   "ol",  "blockquote", "br", "tr",    "td", "th", "section", "article",
       "main", "pre", "dd",         "dt", "table", "hr", "dl", "address", "center"};
-  return IsOneOf(n, kBlock);
+  return IsOneOf(dom, i, kBlock);
 }
 
-bool IsHeading(const xmlNode* n) {
+bool IsHeading(const Dom& dom, int i) {
   static constexpr const char* kHeadings[] = {"h1", "h2", "h3", "h4", "h5", "h6"};
-  return IsOneOf(n, kHeadings);
+  return IsOneOf(dom, i, kHeadings);
 }
 
 // Characters of visible text: code points that are not white space.
-size_t CountChars(const char* s, int* commas) {
+size_t CountChars(std::string_view s, int* commas) {
   size_t n = 0;
-  for (const unsigned char* p = reinterpret_cast<const unsigned char*>(s); *p; ++p) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  for (; p < end; ++p) {
     unsigned char c = *p;
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') continue;
     if ((c & 0xC0) == 0x80) continue;  // continuation byte
     ++n;
     if (c == ',') ++*commas;
     // U+FF0C FULLWIDTH COMMA, U+3001 IDEOGRAPHIC COMMA
-    if (c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ++*commas;
-    if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ++*commas;
+    if (end - p >= 3 && c == 0xEF && p[1] == 0xBC && p[2] == 0x8C) ++*commas;
+    if (end - p >= 3 && c == 0xE3 && p[1] == 0x80 && p[2] == 0x81) ++*commas;
   }
   return n;
 }
 
-struct Node {
-  xmlNode* xml = nullptr;
-  int parent = -1;
+struct Stats {
+  bool element = false;
   bool removed = false;  // never content (script, hidden, unlikely): not descended into
   bool block_child = false;
+  int parent = -1;  // the parent element, -1 at the top
   size_t text = 0, link_text = 0, heading_text = 0, list_text = 0;
   int commas = 0, paragraphs = 0, images = 0, items = 0, inputs = 0, embeds = 0;
   bool candidate = false;
@@ -165,79 +153,70 @@ struct Node {
 
 class Extractor {
  public:
-  Extractor(xmlDoc* doc, Flags flags) : flags_(flags) { Collect(doc); }
+  Extractor(const Dom& dom, Flags flags) : dom_(dom), flags_(flags), nodes_(dom.size()) {
+    Collect();
+  }
 
   std::string Run() {
-    if (nodes_.empty()) return std::string();
     ScoreParagraphs();
     int top = TopCandidate();
-    std::vector<int> parts = JoinSiblings(top);
+    if (top < 0) return std::string();
     std::string out;
-    for (int p : parts) Emit(p, &out);
+    for (int p : JoinSiblings(top)) Emit(p, &out);
     return out;
   }
 
  private:
-  // A node's index in nodes_, kept in libxml2's field for applications.
-  static int IndexOf(const xmlNode* n) {
-    return static_cast<int>(reinterpret_cast<intptr_t>(n->_private)) - 1;
-  }
-  static void SetIndex(xmlNode* n, int index) {
-    n->_private = reinterpret_cast<void*>(static_cast<intptr_t>(index) + 1);
-  }
+  const Stats& At(int i) const { return nodes_[static_cast<size_t>(i)]; }
+  Stats& At(int i) { return nodes_[static_cast<size_t>(i)]; }
+  int Parent(int i) const { return At(i).parent; }
+  double Score(int i) const { return At(i).score; }
 
   double LinkDensity(int i) const {
-    const Node& n = nodes_[static_cast<size_t>(i)];
+    const Stats& n = At(i);
     return n.text == 0 ? 0 : static_cast<double>(n.link_text) / static_cast<double>(n.text);
   }
 
-  // Pre-order walk recording every element, with subtree statistics summed bottom-up.
-  void Collect(xmlDoc* doc) {
-    std::vector<std::pair<xmlNode*, int>> stack;  // node, parent index
-    for (xmlNode* c = xmlDocGetRootElement(doc); c; c = c->next) stack.emplace_back(c, -1);
-    std::reverse(stack.begin(), stack.end());
-    std::vector<xmlNode*> kids;
+  // Pre-order walk over the elements, with subtree statistics summed bottom-up.
+  void Collect() {
+    std::vector<int> stack, kids, order;
+    for (int c = dom_.node(0).first_child; c >= 0; c = dom_.node(c).next) kids.push_back(c);
+    stack.assign(kids.rbegin(), kids.rend());
     while (!stack.empty()) {
-      auto [x, parent] = stack.back();
+      const int x = stack.back();
       stack.pop_back();
-      if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
-        if (parent >= 0 && x->content) {
-          Node& p = nodes_[static_cast<size_t>(parent)];
-          p.text += CountChars(reinterpret_cast<const char*>(x->content), &p.commas);
-        }
+      const int parent = dom_.node(x).parent > 0 ? dom_.node(x).parent : -1;
+      if (dom_.IsText(x)) {
+        if (parent >= 0) At(parent).text += CountChars(dom_.Text(x), &At(parent).commas);
         continue;
       }
-      if (x->type != XML_ELEMENT_NODE) continue;
-      const int index = static_cast<int>(nodes_.size());
-      Node n;
-      n.xml = x;
+      Stats& n = At(x);
+      n.element = true;
       n.parent = parent;
-      bool parent_gone = parent >= 0 && nodes_[static_cast<size_t>(parent)].removed;
-      n.removed =
-          parent_gone || NeverContent(x) || IsHidden(x) || Unlikely(x, flags_.strip_unlikely);
-      SetIndex(x, index);
-      if (parent >= 0 && IsBlock(x)) nodes_[static_cast<size_t>(parent)].block_child = true;
-      nodes_.push_back(n);
+      n.removed = (parent >= 0 && At(parent).removed) || NeverContent(dom_, x) ||
+                  IsHidden(dom_, x) || Unlikely(x, flags_.strip_unlikely);
+      if (parent >= 0 && IsBlock(dom_, x)) At(parent).block_child = true;
+      order.push_back(x);
       if (n.removed) continue;
       kids.clear();
-      for (xmlNode* c = x->children; c; c = c->next) kids.push_back(c);
-      for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.emplace_back(*it, index);
+      for (int c = dom_.node(x).first_child; c >= 0; c = dom_.node(c).next) kids.push_back(c);
+      stack.insert(stack.end(), kids.rbegin(), kids.rend());
     }
     // Children come after their parent in pre-order: sum from the end.
-    for (size_t i = nodes_.size(); i-- > 0;) {
-      Node& n = nodes_[i];
+    for (auto it = order.rbegin(); it != order.rend(); ++it) {
+      const int x = *it;
+      Stats& n = At(x);
       if (n.removed) continue;
-      const xmlNode* x = n.xml;
-      if (Is(x, "a")) n.link_text = n.text;
-      if (IsHeading(x)) n.heading_text = n.text;
-      if (Is(x, "ul") || Is(x, "ol")) n.list_text = n.text;
-      n.paragraphs += Is(x, "p");
-      n.images += Is(x, "img");
-      n.items += Is(x, "li");
-      n.inputs += Is(x, "input");
-      n.embeds += Is(x, "object") || Is(x, "embed") || Is(x, "iframe");
+      if (dom_.Is(x, "a")) n.link_text = n.text;
+      if (IsHeading(dom_, x)) n.heading_text = n.text;
+      if (dom_.Is(x, "ul") || dom_.Is(x, "ol")) n.list_text = n.text;
+      n.paragraphs += dom_.Is(x, "p");
+      n.images += dom_.Is(x, "img");
+      n.items += dom_.Is(x, "li");
+      n.inputs += dom_.Is(x, "input");
+      n.embeds += dom_.Is(x, "object") || dom_.Is(x, "embed") || dom_.Is(x, "iframe");
       if (n.parent < 0) continue;
-      Node& p = nodes_[static_cast<size_t>(n.parent)];
+      Stats& p = At(n.parent);
       p.text += n.text;
       p.link_text += n.link_text;
       p.heading_text += n.heading_text;
@@ -253,43 +232,43 @@ class Extractor {
 
   // Class/id says non-content: only when `strip_unlikely`, except comment threads, which are
   // never the article even when the article is short.
-  static bool Unlikely(const xmlNode* x, bool strip_unlikely) {
-    if (Is(x, "body") || Is(x, "html") || Is(x, "a") || Is(x, "article") || Is(x, "main"))
+  bool Unlikely(int x, bool strip_unlikely) const {
+    if (dom_.Is(x, "body") || dom_.Is(x, "html") || dom_.Is(x, "a") || dom_.Is(x, "article") ||
+        dom_.Is(x, "main")) {
       return false;
-    std::string names = AsciiLower(Attr(x, "class") + " " + Attr(x, "id"));
+    }
+    std::string names = Names(dom_, x, {"class", "id"});
     if (MaybeCandidateName(names)) return false;
     if (ContainsAny(names, {"comment", "disqus"})) return true;
     return strip_unlikely && UnlikelyName(names);
   }
 
   // Bylines, datelines, timestamps and captions: short blocks about the article, not of it.
-  static bool AboutTheArticle(const xmlNode* x, size_t chars) {
-    if (Is(x, "time")) return true;
+  bool AboutTheArticle(int x, size_t chars) const {
+    if (dom_.Is(x, "time")) return true;
     if (chars >= 200) return false;
-    std::string names = AsciiLower(Attr(x, "class") + " " + Attr(x, "id") + " " + Attr(x, "rel") +
-                                   " " + Attr(x, "itemprop"));
     return ContainsAny(
-        names, {"byline", "author", "dateline", "writtenby", "timestamp", "caption", "credit",
-                "published", "posted-on", "post-date", "entry-date", "publish-date", "updated"});
+        Names(dom_, x, {"class", "id", "rel", "itemprop"}),
+        {"byline", "author", "dateline", "writtenby", "timestamp", "caption", "credit", "published",
+         "posted-on", "post-date", "entry-date", "publish-date", "updated"});
   }
 
   void Initialize(int i) {
-    Node& n = nodes_[static_cast<size_t>(i)];
+    Stats& n = At(i);
     if (n.candidate) return;
     n.candidate = true;
-    const xmlNode* x = n.xml;
     double s = 0;
-    if (Is(x, "div")) {
+    if (dom_.Is(i, "div")) {
       s = 5;
-    } else if (Is(x, "pre") || Is(x, "td") || Is(x, "blockquote")) {
+    } else if (dom_.Is(i, "pre") || dom_.Is(i, "td") || dom_.Is(i, "blockquote")) {
       s = 3;
-    } else if (Is(x, "address") || Is(x, "ol") || Is(x, "ul") || Is(x, "dl") || Is(x, "dd") ||
-               Is(x, "dt") || Is(x, "li") || Is(x, "form")) {
+    } else if (dom_.Is(i, "address") || dom_.Is(i, "ol") || dom_.Is(i, "ul") || dom_.Is(i, "dl") ||
+               dom_.Is(i, "dd") || dom_.Is(i, "dt") || dom_.Is(i, "li") || dom_.Is(i, "form")) {
       s = -3;
-    } else if (IsHeading(x) || Is(x, "th")) {
+    } else if (IsHeading(dom_, i) || dom_.Is(i, "th")) {
       s = -5;
     }
-    if (flags_.weight_classes) s += ClassWeight(x);
+    if (flags_.weight_classes) s += ClassWeight(dom_, i);
     n.score = s;
   }
 
@@ -303,7 +282,7 @@ class Extractor {
       if (Parent(a) < 0) break;  // not <html>
       Initialize(a);
       double divider = level == 0 ? 1 : level == 1 ? 2 : level * 3;
-      nodes_[static_cast<size_t>(a)].score += content / divider;
+      At(a).score += content / divider;
       ++level;
     }
   }
@@ -311,43 +290,39 @@ class Extractor {
   // Paragraphs are <p>, <pre>, <td>, blocks without block children, and runs of text and
   // inline elements between the block children of a block (text set with <br>s).
   void ScoreParagraphs() {
-    for (size_t i = 0; i < nodes_.size(); ++i) {
-      const Node& n = nodes_[i];
-      if (n.removed || n.parent < 0) continue;
-      xmlNode* x = n.xml;
-      if (Is(x, "p") || Is(x, "pre") || Is(x, "td") ||
-          ((Is(x, "div") || Is(x, "section")) && !n.block_child)) {
+    for (int x = 0; x < static_cast<int>(nodes_.size()); ++x) {
+      const Stats& n = At(x);
+      if (!n.element || n.removed || n.parent < 0) continue;
+      if (dom_.Is(x, "p") || dom_.Is(x, "pre") || dom_.Is(x, "td") ||
+          ((dom_.Is(x, "div") || dom_.Is(x, "section")) && !n.block_child)) {
         AddParagraph(n.parent, n.text, n.commas);
         continue;
       }
-      if (!n.block_child || Is(x, "body")) continue;
+      if (!n.block_child || dom_.Is(x, "body")) continue;
       size_t run = 0;
       int run_commas = 0;
-      for (xmlNode* c = x->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE && c->content) {
-          run += CountChars(reinterpret_cast<const char*>(c->content), &run_commas);
-        } else if (c->type == XML_ELEMENT_NODE && !IsBlock(c)) {
-          const Node& k = nodes_[static_cast<size_t>(IndexOf(c))];
-          if (!k.removed) {
-            run += k.text;
-            run_commas += k.commas;
+      for (int c = dom_.node(x).first_child; c >= 0; c = dom_.node(c).next) {
+        if (dom_.IsText(c)) {
+          run += CountChars(dom_.Text(c), &run_commas);
+        } else if (!IsBlock(dom_, c)) {
+          if (!At(c).removed) {
+            run += At(c).text;
+            run_commas += At(c).commas;
           }
-        } else if (c->type == XML_ELEMENT_NODE) {
-          AddParagraph(static_cast<int>(i), run, run_commas);
+        } else {
+          AddParagraph(x, run, run_commas);
           run = 0;
           run_commas = 0;
         }
       }
-      AddParagraph(static_cast<int>(i), run, run_commas);
+      AddParagraph(x, run, run_commas);
     }
     for (size_t i = 0; i < nodes_.size(); ++i) {
       if (nodes_[i].candidate) nodes_[i].score *= 1 - LinkDensity(static_cast<int>(i));
     }
   }
 
-  bool IsBody(int i) const { return i < 0 || Is(nodes_[static_cast<size_t>(i)].xml, "body"); }
-  int Parent(int i) const { return nodes_[static_cast<size_t>(i)].parent; }
-  double Score(int i) const { return nodes_[static_cast<size_t>(i)].score; }
+  bool IsBody(int i) const { return i < 0 || dom_.Is(i, "body"); }
 
   bool Descends(int node, int ancestor) const {
     for (int a = Parent(node); a >= 0; a = Parent(a)) {
@@ -356,6 +331,13 @@ class Extractor {
     return false;
   }
 
+  int ElementChildren(int i) const {
+    int k = 0;
+    for (int c = dom_.node(i).first_child; c >= 0; c = dom_.node(c).next) k += !dom_.IsText(c);
+    return k;
+  }
+
+  // The best-scoring block, or <body> when nothing scored; -1 for a page without elements.
   int TopCandidate() {
     std::vector<int> best;  // the five best candidates, best first
     for (size_t i = 0; i < nodes_.size(); ++i) {
@@ -365,10 +347,13 @@ class Extractor {
       if (best.size() > 5) best.pop_back();
     }
     if (best.empty()) {
+      int first = -1;
       for (size_t i = 0; i < nodes_.size(); ++i) {
-        if (Is(nodes_[i].xml, "body")) return static_cast<int>(i);
+        if (!nodes_[i].element || nodes_[i].removed) continue;
+        if (dom_.Is(static_cast<int>(i), "body")) return static_cast<int>(i);
+        if (first < 0) first = static_cast<int>(i);
       }
-      return 0;
+      return first;
     }
     int top = best[0];
     // Several near-best candidates under one ancestor: the ancestor is the article.
@@ -390,7 +375,7 @@ class Extractor {
     // Climb while the parent scores at least as well (the article split over children).
     double last = Score(top), threshold = last / 3;
     for (int a = Parent(top); !IsBody(a); a = Parent(a)) {
-      if (!nodes_[static_cast<size_t>(a)].candidate) continue;
+      if (!At(a).candidate) continue;
       if (Score(a) < threshold) break;
       if (Score(a) > last) {
         top = a;
@@ -402,13 +387,6 @@ class Extractor {
     while (!IsBody(Parent(top)) && ElementChildren(Parent(top)) == 1) top = Parent(top);
     Initialize(top);
     return top;
-  }
-
-  int ElementChildren(int i) const {
-    int k = 0;
-    for (xmlNode* c = nodes_[static_cast<size_t>(i)].xml->children; c; c = c->next)
-      k += c->type == XML_ELEMENT_NODE;
-    return k;
   }
 
   static bool EndsSentence(const std::string& text) {
@@ -423,52 +401,42 @@ class Extractor {
     const int parent = Parent(top);
     if (parent < 0) return {top};
     const double threshold = std::max(10.0, Score(top) * 0.2);
-    const std::string top_class = Attr(nodes_[static_cast<size_t>(top)].xml, "class");
+    const std::string_view top_class = dom_.Attr(top, "class");
     std::vector<int> out;
-    for (xmlNode* c = nodes_[static_cast<size_t>(parent)].xml->children; c; c = c->next) {
-      if (c->type != XML_ELEMENT_NODE) continue;
-      const int s = IndexOf(c);
-      const Node& n = nodes_[static_cast<size_t>(s)];
-      if (n.removed) continue;
-      bool join = s == top;
+    for (int c = dom_.node(parent).first_child; c >= 0; c = dom_.node(c).next) {
+      if (dom_.IsText(c) || At(c).removed) continue;
+      const Stats& n = At(c);
+      bool join = c == top;
       if (!join && n.candidate) {
-        double bonus = !top_class.empty() && Attr(c, "class") == top_class ? Score(top) * 0.2 : 0;
+        double bonus =
+            !top_class.empty() && dom_.Attr(c, "class") == top_class ? Score(top) * 0.2 : 0;
         join = n.score + bonus >= threshold;
       }
-      if (!join && Is(c, "p")) {
-        double density = LinkDensity(s);
+      if (!join && dom_.Is(c, "p")) {
+        double density = LinkDensity(c);
         if (n.text > 80) {
           join = density < 0.25;
         } else if (n.text > 0 && density == 0) {
-          join = EndsSentence(TextOf(c));
+          join = EndsSentence(dom_.TextContent(c));
         }
       }
-      if (join) out.push_back(s);
+      if (join) out.push_back(c);
     }
     return out;
-  }
-
-  static std::string TextOf(xmlNode* n) {
-    xmlChar* c = xmlNodeGetContent(n);
-    if (!c) return {};
-    std::string s(reinterpret_cast<const char*>(c));
-    xmlFree(c);
-    return s;
   }
 
   // Readability's conditional cleaning: blocks inside the article that are mostly links,
   // images, form fields or list items rather than prose.
   bool Fishy(int i) const {
-    const Node& n = nodes_[static_cast<size_t>(i)];
-    const xmlNode* x = n.xml;
-    if (!(Is(x, "div") || Is(x, "section") || Is(x, "ul") || Is(x, "ol") || Is(x, "table") ||
-          Is(x, "fieldset") || Is(x, "form"))) {
+    const Stats& n = At(i);
+    if (!(dom_.Is(i, "div") || dom_.Is(i, "section") || dom_.Is(i, "ul") || dom_.Is(i, "ol") ||
+          dom_.Is(i, "table") || dom_.Is(i, "fieldset") || dom_.Is(i, "form"))) {
       return false;
     }
-    const int weight = flags_.weight_classes ? ClassWeight(x) : 0;
+    const int weight = flags_.weight_classes ? ClassWeight(dom_, i) : 0;
     if (weight < 0) return true;
     if (n.commas >= 10) return false;
-    bool list = Is(x, "ul") || Is(x, "ol");
+    bool list = dom_.Is(i, "ul") || dom_.Is(i, "ol");
     if (!list && n.text > 0) list = static_cast<double>(n.list_text) / n.text > 0.9;
     const double p = n.paragraphs, img = n.images, li = n.items - 100, density = LinkDensity(i);
     const double heading_density =
@@ -479,16 +447,16 @@ class Extractor {
            (n.embeds == 1 && n.text < 75) || n.embeds > 1;
   }
 
-  bool Dropped(xmlNode* x, bool root) const {
-    const Node& n = nodes_[static_cast<size_t>(IndexOf(x))];
+  bool Dropped(int x, bool root) const {
+    const Stats& n = At(x);
     if (n.removed || AboutTheArticle(x, n.text)) return true;
-    if (Is(x, "h1")) return true;  // the title, which is metadata
-    if (IsHeading(x) && flags_.weight_classes && ClassWeight(x) < 0) return true;
-    if (IsHeading(x) && LinkDensity(IndexOf(x)) > 0.33) return true;
-    if (!root && flags_.clean_conditionally && Fishy(IndexOf(x))) return true;
-    if (flags_.clean_conditionally && n.text < 500) {
-      std::string names = AsciiLower(Attr(x, "class") + " " + Attr(x, "id"));
-      if (names.find("share") != std::string::npos) return true;
+    if (dom_.Is(x, "h1")) return true;  // the title, which is metadata
+    if (IsHeading(dom_, x) && flags_.weight_classes && ClassWeight(dom_, x) < 0) return true;
+    if (IsHeading(dom_, x) && LinkDensity(x) > 0.33) return true;
+    if (!root && flags_.clean_conditionally && Fishy(x)) return true;
+    if (flags_.clean_conditionally && n.text < 500 &&
+        Names(dom_, x, {"class", "id"}).find("share") != std::string::npos) {
+      return true;
     }
     return false;
   }
@@ -504,48 +472,46 @@ class Extractor {
       }
       line.clear();
     };
-    std::vector<std::pair<xmlNode*, bool>> stack;  // node, children already pushed
-    stack.emplace_back(nodes_[static_cast<size_t>(i)].xml, false);
-    std::vector<xmlNode*> kids;
+    std::vector<std::pair<int, bool>> stack = {{i, false}};  // node, children already pushed
+    std::vector<int> kids;
     while (!stack.empty()) {
       auto [x, expanded] = stack.back();
       stack.pop_back();
-      if (x->type == XML_TEXT_NODE || x->type == XML_CDATA_SECTION_NODE) {
-        if (x->content) AppendCollapsed(reinterpret_cast<const char*>(x->content), &line);
+      if (dom_.IsText(x)) {
+        AppendCollapsed(dom_.Text(x), &line);
         continue;
       }
-      if (x->type != XML_ELEMENT_NODE) continue;
       if (expanded) {
-        if (IsBlock(x)) flush();
+        if (IsBlock(dom_, x)) flush();
         continue;
       }
-      if (Dropped(x, x == nodes_[static_cast<size_t>(i)].xml)) continue;
-      if (IsBlock(x)) flush();
+      if (Dropped(x, x == i)) continue;
+      if (IsBlock(dom_, x)) flush();
       stack.emplace_back(x, true);
       kids.clear();
-      for (xmlNode* c = x->children; c; c = c->next) kids.push_back(c);
+      for (int c = dom_.node(x).first_child; c >= 0; c = dom_.node(c).next) kids.push_back(c);
       for (auto it = kids.rbegin(); it != kids.rend(); ++it) stack.emplace_back(*it, false);
     }
     flush();
   }
 
+  const Dom& dom_;
   Flags flags_;
-  std::vector<Node> nodes_;
+  std::vector<Stats> nodes_;  // by DOM node index
 };
 
 }  // namespace
 
-std::string MainContentText(xmlDoc* doc) {
-  if (doc == nullptr || xmlDocGetRootElement(doc) == nullptr) return std::string();
+std::string MainContentText(const Dom& dom) {
   // Readability's retries: each pass trusts the page's markup less; the longest result wins
   // when none reaches kMinText.
   const Flags passes[] = {
       {true, true, true}, {false, true, true}, {false, false, true}, {false, false, false}};
   std::string best;
   for (const Flags& f : passes) {
-    std::string text = Extractor(doc, f).Run();
+    std::string text = Extractor(dom, f).Run();
     int commas = 0;
-    if (CountChars(text.c_str(), &commas) >= kMinText) return text;
+    if (CountChars(text, &commas) >= kMinText) return text;
     if (text.size() > best.size()) best = std::move(text);
   }
   return best;

@@ -9,14 +9,14 @@
 #ifndef CROSSREAD_CLEAN_CONTENT_H_
 #define CROSSREAD_CLEAN_CONTENT_H_
 
-#include <libxml/tree.h>
-
 #include <string>
+
+#include "clean/dom.h"
 
 namespace crossread::clean {
 
 // The article body of `doc` as text, one block element per line (empty if the page has none).
-std::string MainContentText(xmlDoc* doc);
+std::string MainContentText(const Dom& dom);
 
 }  // namespace crossread::clean
 

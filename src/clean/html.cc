@@ -1,13 +1,10 @@
-// The HTML reader: libxml2's forgiving HTML parser builds the DOM; clean/content.h finds the
-// article body in it. Metadata, most specific source first: JSON-LD (schema.org Article:
-// headline, datePublished, author, publisher), Open Graph and other <meta> tags, <time
-// datetime>, a byline element, the <title> without its site name, <h1>, the URL (a date in its
-// path, its host as the outlet) and <html lang>. Boilerplate lines that survive the extraction
-// are left to the plain-text cleaner.
+// The HTML reader: libxml2's forgiving HTML parser builds a compact DOM (clean/dom.h);
+// clean/content.h finds the article body in it. Metadata, most specific source first: JSON-LD
+// (schema.org Article: headline, datePublished, author, publisher), Open Graph and other <meta>
+// tags, <time datetime>, a byline element, the <title> without its site name, <h1>, the URL (a date
+// in its path, its host as the outlet) and <html lang>. Boilerplate lines that survive the
+// extraction are left to the plain-text cleaner.
 #include "clean/html.h"
-
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 
 #include <algorithm>
 #include <cstring>
@@ -22,26 +19,6 @@
 namespace crossread::clean {
 
 namespace {
-
-bool NameIs(const xmlNode* n, const char* name) {
-  return n->name && std::strcmp(reinterpret_cast<const char*>(n->name), name) == 0;
-}
-
-std::string Attr(const xmlNode* n, const char* name) {
-  xmlChar* v = xmlGetProp(n, reinterpret_cast<const xmlChar*>(name));
-  if (!v) return {};
-  std::string s(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return s;
-}
-
-std::string NodeText(xmlNode* n) {
-  xmlChar* c = xmlNodeGetContent(n);
-  if (!c) return {};
-  std::string s = CollapseSpaces(reinterpret_cast<const char*>(c));
-  xmlFree(c);
-  return s;
-}
 
 std::optional<std::string> DateOf(std::string_view s) {
   s = Trim(s);
@@ -184,21 +161,22 @@ void ReadJsonLd(std::string_view body, Walk* w) {
   }
 }
 
-void Visit(xmlNode* n, Walk* w) {
-  if (NameIs(n, "html")) {
-    std::string lang = Attr(n, "lang");
+void Visit(const Dom& dom, int n, Walk* w) {
+  auto attr = [&](const char* name) { return std::string(dom.Attr(n, name)); };
+  if (dom.Is(n, "html")) {
+    std::string lang = attr("lang");
     if (lang.size() >= 2) w->doc.language = AsciiLower(lang.substr(0, 2));
-  } else if (NameIs(n, "title") && w->title_tag.empty()) {
-    w->title_tag = NodeText(n);
-  } else if (NameIs(n, "h1") && w->h1.empty()) {
-    w->h1 = NodeText(n);
-  } else if (NameIs(n, "time") && w->time_date.empty()) {
-    if (auto d = DateOf(Attr(n, "datetime"))) w->time_date = *d;
-  } else if (NameIs(n, "meta")) {
-    std::string key = AsciiLower(Attr(n, "property"));
-    if (key.empty()) key = AsciiLower(Attr(n, "name"));
-    if (key.empty()) key = AsciiLower(Attr(n, "itemprop"));
-    std::string content = CollapseSpaces(Attr(n, "content"));
+  } else if (dom.Is(n, "title") && w->title_tag.empty()) {
+    w->title_tag = dom.TextContent(n);
+  } else if (dom.Is(n, "h1") && w->h1.empty()) {
+    w->h1 = dom.TextContent(n);
+  } else if (dom.Is(n, "time") && w->time_date.empty()) {
+    if (auto d = DateOf(attr("datetime"))) w->time_date = *d;
+  } else if (dom.Is(n, "meta")) {
+    std::string key = AsciiLower(attr("property"));
+    if (key.empty()) key = AsciiLower(attr("name"));
+    if (key.empty()) key = AsciiLower(attr("itemprop"));
+    std::string content = CollapseSpaces(attr("content"));
     if (content.empty()) return;
     if (key == "og:title") {
       w->og_title = content;
@@ -215,14 +193,14 @@ void Visit(xmlNode* n, Walk* w) {
                key == "parsely-author" || key == "sailthru.author") {
       if (content.find("://") == std::string::npos) w->meta_authors.push_back(content);
     }
-  } else if (NameIs(n, "link") && AsciiLower(Attr(n, "rel")) == "canonical") {
-    std::string href = Attr(n, "href");
+  } else if (dom.Is(n, "link") && AsciiLower(attr("rel")) == "canonical") {
+    std::string href = attr("href");
     if (!href.empty()) w->doc.url = href;
   } else if (w->byline.empty()) {
-    std::string names = AsciiLower(Attr(n, "class") + " " + Attr(n, "id") + " " + Attr(n, "rel") +
-                                   " " + Attr(n, "itemprop"));
+    std::string names =
+        AsciiLower(attr("class") + " " + attr("id") + " " + attr("rel") + " " + attr("itemprop"));
     if (names.find("byline") != std::string::npos || names.find("author") != std::string::npos) {
-      std::string text = NodeText(n);
+      std::string text = dom.TextContent(n);
       if (!text.empty() && text.size() < 100) w->byline = text;
     }
   }
@@ -382,41 +360,23 @@ std::string StripScripts(std::string_view html, std::vector<std::string>* json_l
 }  // namespace
 
 Result<HtmlDocument> ExtractHtml(std::string_view html, std::string_view declared_charset) {
-  if (html.size() > static_cast<size_t>(INT32_MAX)) return Status::DataLoss("page too large");
-  constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                           HTML_PARSE_NONET | HTML_PARSE_COMPACT;
   const std::string charset = SniffCharset(html, declared_charset);
   // UTF-16 has NUL bytes in every ASCII character: the byte-level strip does not apply.
   std::vector<std::string> json_ld;
   const std::string stripped =
       StartsWith(charset, "UTF-16") ? std::string(html) : StripScripts(html, &json_ld);
-  htmlDocPtr doc = htmlReadMemory(stripped.data(), static_cast<int>(stripped.size()), nullptr,
-                                  charset.c_str(), kOptions);
-  if (doc == nullptr) {  // an encoding libxml2 does not know: let it guess
-    doc = htmlReadMemory(stripped.data(), static_cast<int>(stripped.size()), nullptr, nullptr,
-                         kOptions);
-  }
-  if (doc == nullptr) return Status::DataLoss("not parseable as HTML");
+  CROSSREAD_ASSIGN_OR_RETURN(Dom dom, Dom::Parse(stripped, charset));
   Walk w;
   for (const std::string& block : json_ld) {
     if (IsValidUtf8(block)) ReadJsonLd(block, &w);
   }
-  std::vector<xmlNode*> stack, kids;  // document order: children pushed last to first
-  for (xmlNode* c = doc->children; c; c = c->next) kids.push_back(c);
-  stack.assign(kids.rbegin(), kids.rend());
-  while (!stack.empty()) {
-    xmlNode* n = stack.back();
-    stack.pop_back();
-    if (n->type != XML_ELEMENT_NODE) continue;
-    Visit(n, &w);
-    kids.clear();
-    for (xmlNode* c = n->children; c; c = c->next) kids.push_back(c);
-    stack.insert(stack.end(), kids.rbegin(), kids.rend());
+  // Document order, which the node indices are.
+  for (int n = 1; n < static_cast<int>(dom.size()); ++n) {
+    if (!dom.IsText(n)) Visit(dom, n, &w);
   }
   Choose(&w);
   HtmlDocument out = std::move(w.doc);
-  out.text = MainContentText(doc);
-  xmlFreeDoc(doc);
+  out.text = MainContentText(dom);
   return out;
 }
 
