@@ -5,11 +5,17 @@
 // paragraphs separated by blank lines, with a dateline parsed off the first one, and an offset
 // map back to the raw text. Dropped lines go to `removed` in input order.
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
+
+// clang-format off: CLD2's header uses FILE from <cstdio> without including it.
+#include <cld2/internal/lang_script.h>
+#include <cld2/public/compact_lang_det.h>
+// clang-format on
 
 #include "clean/boilerplate.h"
 #include "clean/metadata.h"
@@ -72,23 +78,29 @@ void CutPrefix(Line* line, size_t norm_bytes) {
   uint32_t cut_cp = MapToRaw(text, b.TakeAnchors(), static_cast<uint32_t>(norm_bytes));
   std::string_view rest = line->raw.substr(ByteOfCodePoint(line->raw, cut_cp - line->raw_cp));
   std::string_view trimmed = Trim(rest);
-  line->raw_cp = cut_cp + static_cast<uint32_t>(
-                              CodePointCount(rest.substr(0, trimmed.data() - rest.data())));
+  line->raw_cp =
+      cut_cp + static_cast<uint32_t>(CodePointCount(rest.substr(0, trimmed.data() - rest.data())));
   line->raw = trimmed;
   line->norm = clean::NormalizeText(line->raw);
   line->key = clean::LineKey(line->norm);
   line->words = CountWords(line->norm);
 }
 
+// The language of `text` by CLD2 (Google's compact language detector: character n-gram
+// tables for 83 languages), when it is reliable: an ISO 639-1 code such as "en", or a BCP 47
+// tag where CLD2 gives one ("zh-Hant").
 std::optional<std::string> GuessLanguage(std::string_view text) {
-  const Lexicon& lex = Lexicon::Get();
-  int words = 0, stop = 0;
-  for (const std::string& w : LowerWords(text.substr(0, 4000))) {
-    ++words;
-    stop += lex.Is(w, Lex::kStopword);
+  std::string_view sample = text.substr(0, 16384);
+  while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80) {
+    sample.remove_suffix(1);  // do not cut a character in two
   }
-  if (words >= 8 && stop * 100 >= words * 15) return "en";
-  return std::nullopt;
+  if (!sample.empty() && static_cast<unsigned char>(sample.back()) >= 0xC0) sample.remove_suffix(1);
+  bool reliable = false;
+  int valid = 0;
+  CLD2::Language lang = CLD2::DetectLanguageCheckUTF8(
+      sample.data(), static_cast<int>(sample.size()), /*is_plain_text=*/true, &reliable, &valid);
+  if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE) return std::nullopt;
+  return std::string(CLD2::LanguageCode(lang));
 }
 
 }  // namespace
