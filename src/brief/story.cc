@@ -67,13 +67,22 @@ Event MakeEvent(const align::Docs& docs, const Story& story) {
       e.where = place;
     }
   }
-  if (!e.where) {
-    for (const Entity& ent : story.entities) {
-      if (ent.type == "PLACE") {
-        e.where = ent.name;
-        break;
-      }
-    }
+  // No dateline: a place named in the lead (the first two sentences) of the earliest article,
+  // else the story's most mentioned place.
+  const analyze::Document* earliest = nullptr;
+  for (const analyze::Document* d : docs) {
+    const auto& p = d->article->published;
+    if (!earliest || (p && (!earliest->article->published || *p < *earliest->article->published)))
+      earliest = d;
+  }
+  for (const analyze::Mention& m :
+       earliest ? earliest->mentions : std::vector<analyze::Mention>()) {
+    if (e.where || m.sentence > 1) break;
+    if (m.type == "PLACE") e.where = m.surface;
+  }
+  for (const Entity& ent : story.entities) {
+    if (e.where) break;
+    if (ent.type == "PLACE") e.where = ent.name;
   }
   return e;
 }
