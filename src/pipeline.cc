@@ -12,8 +12,10 @@
 #include "brief/brief.h"
 #include "cluster/cluster.h"
 #include "common/dates.h"
+#include "common/lexicon.h"
 #include "common/offset_map.h"
 #include "common/parallel.h"
+#include "common/strings.h"
 #include "common/utf8.h"
 #include "ingest/reader.h"
 #include "sketch/minhash.h"
@@ -49,24 +51,56 @@ std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& art
   return of;
 }
 
+// The names an article mentions, for the clusterer: runs of capitalised words, except a
+// capitalised stopword, month or weekday standing alone ("The", "On", "Monday"). Cheaper than
+// the entity tagger by two orders of magnitude and, for grouping, as good.
+std::vector<std::string> NamesIn(const Article& article) {
+  analyze::Document doc;
+  doc.article = &article;
+  analyze::Tokenize(&doc);
+  const Lexicon& lex = Lexicon::Get();
+  std::vector<std::string> names;
+  std::string run;
+  int words = 0;
+  auto flush = [&] {
+    if (words > 1 || (words == 1 && !lex.Is(AsciiLower(run), Lex::kStopword) &&
+                      !lex.Is(run, Lex::kMonth) && !lex.Is(run, Lex::kWeekday))) {
+      names.push_back(run);
+    }
+    run.clear();
+    words = 0;
+  };
+  for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
+    const analyze::Token& tok = doc.tokens[t];
+    bool name = (tok.flags & analyze::kWord) && (tok.flags & analyze::kCapitalized);
+    if (!name) {
+      flush();
+      continue;
+    }
+    if (words > 0) run += ' ';
+    run += doc.TokenText(t);
+    ++words;
+  }
+  flush();
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 std::vector<uint32_t> StoriesOf(const std::vector<Article>& articles,
-                                const std::vector<analyze::Document>& docs,
                                 const std::vector<std::optional<uint32_t>>& duplicate_of,
                                 const Options& options) {
   std::vector<std::vector<uint64_t>> terms(articles.size());
-  ParallelFor(articles.size(), options.threads,
-              [&](size_t i) { terms[i] = sketch::ContentTerms(articles[i].text); });
+  std::vector<cluster::StoryFeatures> features(articles.size());
+  ParallelFor(articles.size(), options.threads, [&](size_t i) {
+    terms[i] = sketch::ContentTerms(articles[i].text);
+    features[i].entities = NamesIn(articles[i]);
+  });
   sketch::DocumentFrequencies df;
   for (const auto& t : terms) df.Add(t);
-  std::vector<cluster::StoryFeatures> features(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
     cluster::StoryFeatures& f = features[i];
     f.terms = sketch::TfIdf(terms[i], df);
-    for (const analyze::Mention& m : docs[i].mentions) {
-      if (m.type != "OTHER") f.entities.push_back(m.name);
-    }
-    std::sort(f.entities.begin(), f.entities.end());
-    f.entities.erase(std::unique(f.entities.begin(), f.entities.end()), f.entities.end());
     if (articles[i].published) f.published = ParseIsoDay(*articles[i].published);
     f.duplicate_of = duplicate_of[i];
   }
@@ -112,7 +146,7 @@ Brief BuildBrief(std::vector<Article> articles, const Options& options) {
   Brief brief;
   std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
   std::vector<std::optional<uint32_t>> dup = DuplicateOf(articles, options);
-  std::vector<uint32_t> story = StoriesOf(articles, docs, dup, options);
+  std::vector<uint32_t> story = StoriesOf(articles, dup, options);
   DateUndatedArticles(articles, story, &docs);
   uint32_t stories = 0;
   for (uint32_t s : story) stories = std::max(stories, s + 1);
@@ -135,8 +169,7 @@ Brief BuildBrief(std::vector<Article> articles, const Options& options) {
 
 std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
                                         const Options& options) {
-  std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
-  std::vector<uint32_t> story = StoriesOf(articles, docs, DuplicateOf(articles, options), options);
+  std::vector<uint32_t> story = StoriesOf(articles, DuplicateOf(articles, options), options);
   std::vector<std::string> out;
   out.reserve(story.size());
   for (uint32_t s : story) out.push_back("s" + std::to_string(s + 1));

@@ -25,7 +25,7 @@ std::vector<DuplicateGroupIndex> NearDuplicates(
 // What the story clusterer knows of one article.
 struct StoryFeatures {
   sketch::TermVector terms;           // TF-IDF, normalised
-  std::vector<std::string> entities;  // distinct names of people, organisations and places
+  std::vector<std::string> entities;  // distinct names: runs of capitalised words
   std::optional<Day> published;
   std::optional<uint32_t> duplicate_of;  // input index of an earlier near-duplicate
 };

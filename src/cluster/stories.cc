@@ -1,5 +1,6 @@
 // Single-pass story clustering. Articles arrive in publication order (undated ones after, in
-// input order). Each is scored against every open story:
+// input order). Each is scored against the stories that share one of its 20 heaviest terms
+// (an inverted index from terms to stories):
 //   score = (1 - w) * cosine(article, story centroid) + w * entity overlap
 // times a decay when the article lies more than `window_days` from the story's dates; a
 // near-duplicate joins its original's story outright. The best story at or above the
@@ -8,31 +9,35 @@
 // counts.
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <functional>
 #include <numeric>
+#include <unordered_map>
 
 #include "cluster/cluster.h"
+#include "common/hash.h"
 
 namespace crossread::cluster {
 
 namespace {
 
+constexpr size_t kQueryTerms = 20;  // an article's heaviest terms, to find candidate stories
+
 struct OpenStory {
   sketch::TermVector centroid;  // sum of member vectors, normalised
   sketch::TermVector sum;
-  std::map<std::string, int> entities;
-  double entity_norm = 0;
+  std::unordered_map<uint64_t, int> entities;  // name hash → members naming it
+  double entity_squares = 0;                   // sum of squared counts
   std::optional<Day> first, last;
 };
 
-double EntityOverlap(const std::vector<std::string>& names, const OpenStory& s) {
+double EntityOverlap(const std::vector<uint64_t>& names, const OpenStory& s) {
   if (names.empty() || s.entities.empty()) return 0;
   double dot = 0;
-  for (const std::string& n : names) {
+  for (uint64_t n : names) {
     auto it = s.entities.find(n);
     if (it != s.entities.end()) dot += it->second;
   }
-  return dot / (std::sqrt(static_cast<double>(names.size())) * s.entity_norm);
+  return dot / (std::sqrt(static_cast<double>(names.size()) * s.entity_squares));
 }
 
 double Decay(const std::optional<Day>& d, const OpenStory& s, int window) {
@@ -59,20 +64,41 @@ std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
 
   std::vector<OpenStory> stories;
   std::vector<int> story_of(articles.size(), -1);
+  // Which stories hold a term (in any member), so that an article is scored only against the
+  // stories sharing one of its heaviest terms, not against all of them.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
+  std::vector<uint32_t> candidates;
+  std::vector<uint64_t> names;
   for (uint32_t i : order) {
     const StoryFeatures& f = articles[i];
+    names.clear();
+    for (const std::string& n : f.entities) names.push_back(Hash64(n));
     int best = -1;
     double best_score = options.threshold;
     if (f.duplicate_of && story_of[*f.duplicate_of] >= 0) {
       best = story_of[*f.duplicate_of];
     } else {
-      for (size_t s = 0; s < stories.size(); ++s) {
-        double score = (1 - options.entity_weight) * sketch::Cosine(f.terms, stories[s].centroid) +
-                       options.entity_weight * EntityOverlap(f.entities, stories[s]);
-        score *= Decay(f.published, stories[s], options.window_days);
+      std::vector<std::pair<float, uint64_t>> heaviest;
+      for (const auto& [term, w] : f.terms) heaviest.emplace_back(w, term);
+      size_t k = std::min(kQueryTerms, heaviest.size());
+      std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<long>(k), heaviest.end(),
+                        std::greater<>());
+      candidates.clear();
+      for (size_t q = 0; q < k; ++q) {
+        auto it = holders.find(heaviest[q].second);
+        if (it != holders.end())
+          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+      }
+      std::sort(candidates.begin(), candidates.end());
+      candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      for (uint32_t c : candidates) {
+        const OpenStory& story = stories[c];
+        double score = (1 - options.entity_weight) * sketch::Cosine(f.terms, story.centroid) +
+                       options.entity_weight * EntityOverlap(names, story);
+        score *= Decay(f.published, story, options.window_days);
         if (score >= best_score) {
           best_score = score;
-          best = static_cast<int>(s);
+          best = static_cast<int>(c);
         }
       }
     }
@@ -84,10 +110,16 @@ std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
     sketch::AddScaled(f.terms, 1.0f, &s.sum);
     s.centroid = s.sum;
     sketch::Normalize(&s.centroid);
-    for (const std::string& n : f.entities) ++s.entities[n];
-    double norm = 0;
-    for (const auto& [n, c] : s.entities) norm += static_cast<double>(c) * c;
-    s.entity_norm = std::sqrt(norm);
+    for (const auto& [term, w] : f.terms) {
+      std::vector<uint32_t>& h = holders[term];  // repeats are dropped when read
+      if (h.empty() || h.back() != static_cast<uint32_t>(best))
+        h.push_back(static_cast<uint32_t>(best));
+    }
+    for (uint64_t n : names) {
+      int& count = s.entities[n];
+      s.entity_squares += 2.0 * count + 1;  // (c + 1)^2 - c^2
+      ++count;
+    }
     if (f.published) {
       if (!s.first || *f.published < *s.first) s.first = f.published;
       if (!s.last || *f.published > *s.last) s.last = f.published;
