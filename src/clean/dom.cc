@@ -118,27 +118,23 @@ Result<Dom> Dom::Parse(std::string_view html, const std::string& charset) {
   return dom;
 }
 
-std::string_view Dom::Attr(int i, std::string_view name) const {
+const Dom::Attribute* Dom::FindAttr(int i, std::string_view name) const {
   const Node& n = node(i);
-  if (n.name.empty()) return {};
+  if (n.name.empty()) return nullptr;
   for (uint32_t k = n.begin; k < n.begin + n.size; ++k) {
     const Attribute& a = attrs_[k];
-    if (std::string_view(attr_text_).substr(a.name_begin, a.name_size) == name) {
-      return std::string_view(attr_text_).substr(a.value_begin, a.value_size);
-    }
+    if (std::string_view(attr_text_).substr(a.name_begin, a.name_size) == name) return &a;
   }
-  return {};
+  return nullptr;
 }
 
-bool Dom::HasAttr(int i, std::string_view name) const {
-  const Node& n = node(i);
-  if (n.name.empty()) return false;
-  for (uint32_t k = n.begin; k < n.begin + n.size; ++k) {
-    const Attribute& a = attrs_[k];
-    if (std::string_view(attr_text_).substr(a.name_begin, a.name_size) == name) return true;
-  }
-  return false;
+std::string_view Dom::Attr(int i, std::string_view name) const {
+  const Attribute* a = FindAttr(i, name);
+  return a ? std::string_view(attr_text_).substr(a->value_begin, a->value_size)
+           : std::string_view();
 }
+
+bool Dom::HasAttr(int i, std::string_view name) const { return FindAttr(i, name) != nullptr; }
 
 std::string Dom::TextContent(int i) const {
   std::string out;

@@ -51,6 +51,7 @@ class Dom {
   struct Attribute {
     uint32_t name_begin, name_size, value_begin, value_size;  // in attr_text_
   };
+  const Attribute* FindAttr(int i, std::string_view name) const;
   std::vector<Node> nodes_;
   std::string text_;
   std::vector<Attribute> attrs_;

@@ -13,6 +13,7 @@
 
 #include "clean/charset.h"
 #include "clean/content.h"
+#include "common/dates.h"
 #include "common/strings.h"
 #include "common/utf8.h"
 
@@ -20,35 +21,22 @@ namespace crossread::clean {
 
 namespace {
 
+// The day of an ISO 8601 date or timestamp; placeholders before 1990 ("0001-01-01") are none.
 std::optional<std::string> DateOf(std::string_view s) {
-  s = Trim(s);
-  auto digits = [&](size_t from, size_t n) {
-    for (size_t i = from; i < from + n; ++i) {
-      if (i >= s.size() || s[i] < '0' || s[i] > '9') return false;
-    }
-    return true;
-  };
-  if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && digits(5, 2) && s[7] == '-' &&
-      digits(8, 2) && (StartsWith(s, "19") || StartsWith(s, "20")) && s.substr(0, 4) >= "1990") {
-    return std::string(s.substr(0, 10));  // placeholders such as 0001-01-01 are not dates
-  }
-  return std::nullopt;
+  std::optional<Day> day = ParseIsoDay(Trim(s));
+  if (!day || *day < *MakeDay(1990, 1, 1)) return std::nullopt;
+  return FormatDay(*day);
 }
 
-// A date in a URL path: /2019/11/19/ or /2019-11-19 (years 1990-2099).
+// A date in a URL path: /2019/11/19/ or /2019-11-19.
 std::optional<std::string> DateInUrl(std::string_view url) {
-  for (size_t i = 0; i + 10 <= url.size(); ++i) {
+  for (size_t i = 0; i + 11 <= url.size(); ++i) {
     if (url[i] != '/') continue;
-    std::string_view d = url.substr(i + 1);
-    if (d.size() < 10 || !(StartsWith(d, "19") || StartsWith(d, "20"))) continue;
-    char sep = d[4];
-    if ((sep != '/' && sep != '-') || d[7] != sep) continue;
-    std::string iso = std::string(d.substr(0, 4)) + "-" + std::string(d.substr(5, 2)) + "-" +
-                      std::string(d.substr(8, 2));
-    if (auto date = DateOf(iso); date && iso.substr(5, 2) <= "12" && iso.substr(8, 2) <= "31" &&
-                                 iso.substr(5, 2) >= "01" && iso.substr(8, 2) >= "01") {
-      return date;
-    }
+    std::string_view d = url.substr(i + 1, 10);
+    if ((d[4] != '/' && d[4] != '-') || d[7] != d[4]) continue;
+    std::string iso(d);
+    iso[4] = iso[7] = '-';
+    if (auto date = DateOf(iso)) return date;
   }
   return std::nullopt;
 }
