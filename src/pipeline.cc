@@ -54,10 +54,8 @@ std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& art
 // The names an article mentions, for the clusterer: runs of capitalised words, except a
 // capitalised stopword, month or weekday standing alone ("The", "On", "Monday"). Cheaper than
 // the entity tagger by two orders of magnitude and, for grouping, as good.
-std::vector<std::string> NamesIn(const Article& article) {
-  analyze::Document doc;
-  doc.article = &article;
-  analyze::Tokenize(&doc);
+// REQUIRES: `doc` is tokenized.
+std::vector<std::string> NamesIn(const analyze::Document& doc) {
   const Lexicon& lex = Lexicon::Get();
   std::vector<std::string> names;
   std::string run;
@@ -87,14 +85,16 @@ std::vector<std::string> NamesIn(const Article& article) {
   return names;
 }
 
+// Stories of `articles`; `names[i]` are NamesIn of article i.
 std::vector<uint32_t> StoriesOf(const std::vector<Article>& articles,
+                                std::vector<std::vector<std::string>> names,
                                 const std::vector<std::optional<uint32_t>>& duplicate_of,
                                 const Options& options) {
   std::vector<std::vector<uint64_t>> terms(articles.size());
   std::vector<cluster::StoryFeatures> features(articles.size());
   ParallelFor(articles.size(), options.threads, [&](size_t i) {
     terms[i] = sketch::ContentTerms(articles[i].text);
-    features[i].entities = NamesIn(articles[i]);
+    features[i].entities = std::move(names[i]);
   });
   sketch::DocumentFrequencies df;
   for (const auto& t : terms) df.Add(t);
@@ -146,7 +146,9 @@ Brief BuildBrief(std::vector<Article> articles, const Options& options) {
   Brief brief;
   std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
   std::vector<std::optional<uint32_t>> dup = DuplicateOf(articles, options);
-  std::vector<uint32_t> story = StoriesOf(articles, dup, options);
+  std::vector<std::vector<std::string>> names(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) names[i] = NamesIn(docs[i]);
+  std::vector<uint32_t> story = StoriesOf(articles, std::move(names), dup, options);
   DateUndatedArticles(articles, story, &docs);
   uint32_t stories = 0;
   for (uint32_t s : story) stories = std::max(stories, s + 1);
@@ -169,7 +171,15 @@ Brief BuildBrief(std::vector<Article> articles, const Options& options) {
 
 std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
                                         const Options& options) {
-  std::vector<uint32_t> story = StoriesOf(articles, DuplicateOf(articles, options), options);
+  std::vector<std::vector<std::string>> names(articles.size());
+  ParallelFor(articles.size(), options.threads, [&](size_t i) {
+    analyze::Document doc;  // tokens are all the clusterer needs of the analysis
+    doc.article = &articles[i];
+    analyze::Tokenize(&doc);
+    names[i] = NamesIn(doc);
+  });
+  std::vector<uint32_t> story =
+      StoriesOf(articles, std::move(names), DuplicateOf(articles, options), options);
   std::vector<std::string> out;
   out.reserve(story.size());
   for (uint32_t s : story) out.push_back("s" + std::to_string(s + 1));

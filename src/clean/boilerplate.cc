@@ -36,7 +36,8 @@ bool HasPhoneNumber(std::string_view s) {
 }
 
 bool MentionsContact(std::string_view lower) {
-  for (std::string_view w : {"hotline", "phone", "tel:", "tel.", "call ", "fax", "contact", "whatsapp"}) {
+  for (std::string_view w :
+       {"hotline", "phone", "tel:", "tel.", "call ", "fax", "contact", "whatsapp"}) {
     if (lower.find(w) != std::string_view::npos) return true;
   }
   return false;

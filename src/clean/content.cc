@@ -29,15 +29,6 @@ bool IsOneOf(const Dom& dom, int i, const char* const (&names)[N]) {
   return false;
 }
 
-std::string Names(const Dom& dom, int i, std::initializer_list<const char*> attrs) {
-  std::string out;
-  for (const char* a : attrs) {
-    out += AsciiLower(dom.Attr(i, a));
-    out += ' ';
-  }
-  return out;
-}
-
 bool ContainsAny(std::string_view hay, std::initializer_list<std::string_view> needles) {
   for (std::string_view n : needles) {
     if (hay.find(n) != std::string_view::npos) return true;
@@ -237,7 +228,7 @@ class Extractor {
         dom_.Is(x, "main")) {
       return false;
     }
-    std::string names = Names(dom_, x, {"class", "id"});
+    std::string names = dom_.LowerAttrs(x, {"class", "id"});
     if (MaybeCandidateName(names)) return false;
     if (ContainsAny(names, {"comment", "disqus"})) return true;
     return strip_unlikely && UnlikelyName(names);
@@ -248,7 +239,7 @@ class Extractor {
     if (dom_.Is(x, "time")) return true;
     if (chars >= 200) return false;
     return ContainsAny(
-        Names(dom_, x, {"class", "id", "rel", "itemprop"}),
+        dom_.LowerAttrs(x, {"class", "id", "rel", "itemprop"}),
         {"byline", "author", "dateline", "writtenby", "timestamp", "caption", "credit", "published",
          "posted-on", "post-date", "entry-date", "publish-date", "updated"});
   }
@@ -455,7 +446,7 @@ class Extractor {
     if (IsHeading(dom_, x) && LinkDensity(x) > 0.33) return true;
     if (!root && flags_.clean_conditionally && Fishy(x)) return true;
     if (flags_.clean_conditionally && n.text < 500 &&
-        Names(dom_, x, {"class", "id"}).find("share") != std::string::npos) {
+        dom_.LowerAttrs(x, {"class", "id"}).find("share") != std::string::npos) {
       return true;
     }
     return false;

@@ -136,6 +136,15 @@ std::string_view Dom::Attr(int i, std::string_view name) const {
 
 bool Dom::HasAttr(int i, std::string_view name) const { return FindAttr(i, name) != nullptr; }
 
+std::string Dom::LowerAttrs(int i, std::initializer_list<std::string_view> names) const {
+  std::string out;
+  for (std::string_view name : names) {
+    out += AsciiLower(Attr(i, name));
+    out += ' ';
+  }
+  return out;
+}
+
 std::string Dom::TextContent(int i) const {
   std::string out;
   std::vector<int> stack = {i};

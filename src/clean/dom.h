@@ -7,6 +7,7 @@
 #define CROSSREAD_CLEAN_DOM_H_
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -43,6 +44,9 @@ class Dom {
   // The value of attribute `name` of element `i` ("" when absent).
   std::string_view Attr(int i, std::string_view name) const;
   bool HasAttr(int i, std::string_view name) const;
+  // The values of attributes `names` of element `i`, lowercased, each followed by a space: what
+  // class/id heuristics match against ("story-body main ").
+  std::string LowerAttrs(int i, std::initializer_list<std::string_view> names) const;
   // All the text under `i`, white space collapsed.
   std::string TextContent(int i) const;
 

@@ -185,8 +185,7 @@ void Visit(const Dom& dom, int n, Walk* w) {
     std::string href = attr("href");
     if (!href.empty()) w->doc.url = href;
   } else if (w->byline.empty()) {
-    std::string names =
-        AsciiLower(attr("class") + " " + attr("id") + " " + attr("rel") + " " + attr("itemprop"));
+    std::string names = dom.LowerAttrs(n, {"class", "id", "rel", "itemprop"});
     if (names.find("byline") != std::string::npos || names.find("author") != std::string::npos) {
       std::string text = dom.TextContent(n);
       if (!text.empty() && text.size() < 100) w->byline = text;
@@ -279,23 +278,6 @@ void Choose(Walk* w) {
   d.authors = std::move(unique);
 }
 
-// Case-insensitive search for the ASCII `needle` (lowercase) in `s` from `from`.
-size_t FindNoCase(std::string_view s, std::string_view needle, size_t from) {
-  while (from + needle.size() <= s.size()) {
-    const void* hit = std::memchr(s.data() + from, needle[0], s.size() - from);
-    const void* hit_upper = std::memchr(s.data() + from, needle[0] - 'a' + 'A', s.size() - from);
-    if (!hit || (hit_upper && hit_upper < hit)) hit = hit_upper;
-    if (!hit) return std::string_view::npos;
-    size_t at = static_cast<size_t>(static_cast<const char*>(hit) - s.data());
-    if (at + needle.size() > s.size()) return std::string_view::npos;
-    size_t k = 1;
-    while (k < needle.size() && (s[at + k] | 0x20) == needle[k]) ++k;
-    if (k == needle.size()) return at;
-    from = at + 1;
-  }
-  return std::string_view::npos;
-}
-
 // `html` without comments and the insides of <script>, <style> and <svg>, which are more than
 // half of a typical news page's bytes and none of its text: the parser then reads half as much.
 // An element left unterminated is cut to the end of the page, as a browser would.
@@ -328,12 +310,12 @@ std::string StripScripts(std::string_view html, std::vector<std::string>* json_l
       continue;
     }
     out.append(html.substr(pos, at - pos));
-    size_t end = close == "-->" ? html.find(close, at + 4) : FindNoCase(html, close, at + 1);
+    size_t end = close == "-->" ? html.find(close, at + 4) : FindIgnoreCase(html, close, at + 1);
     if (end == std::string_view::npos) return out;
     if (close == "</script") {
       size_t open_end = html.find('>', at);
       if (open_end < end &&
-          FindNoCase(html.substr(at, open_end - at), "ld+json", 0) != std::string_view::npos) {
+          FindIgnoreCase(html.substr(at, open_end - at), "ld+json", 0) != std::string_view::npos) {
         json_ld->emplace_back(html.substr(open_end + 1, end - open_end - 1));
       }
     }

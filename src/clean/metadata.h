@@ -19,9 +19,9 @@ struct HeaderDate {
 std::optional<HeaderDate> ParseHeaderDate(std::string_view line);
 
 struct Dateline {
-  std::string place;  // "LONDON", "SEOUL, South Korea"
+  std::string place;                // "LONDON", "SEOUL, South Korea"
   std::optional<std::string> wire;  // "AP" when the dateline credits an agency
-  size_t consumed = 0;  // bytes of the paragraph taken by the dateline
+  size_t consumed = 0;              // bytes of the paragraph taken by the dateline
 };
 // A dateline at the start of a (normalised) paragraph.
 std::optional<Dateline> ParseDateline(std::string_view paragraph);

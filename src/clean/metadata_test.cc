@@ -24,7 +24,8 @@ TEST(Metadata, ParsesDatelines) {
     const char* wire;  // "" for none
     const char* rest;
   } cases[] = {
-      {"LONDON \xE2\x80\x94 (AP) \xE2\x80\x94 U.K. Prime Minister", "LONDON", "AP", "U.K. Prime Minister"},
+      {"LONDON \xE2\x80\x94 (AP) \xE2\x80\x94 U.K. Prime Minister", "LONDON", "AP",
+       "U.K. Prime Minister"},
       {"PARIS (Reuters) - France said", "PARIS", "Reuters", "France said"},
       {"SEOUL, South Korea \xE2\x80\x94 South Korea succeeded", "SEOUL, South Korea", "",
        "South Korea succeeded"},

@@ -9,13 +9,23 @@ namespace crossread::clean {
 namespace {
 
 TEST(Normalize, FoldsQuotesDashesAndCompatibilityForms) {
-  EXPECT_EQ(NormalizeText("\xE2\x80\x9CHi\xE2\x80\x9D, \xE2\x80\x98yes\xE2\x80\x99"), "\"Hi\", 'yes'");
-  EXPECT_EQ(NormalizeText("a\xC2\xA0" "b"), "a b");                  // no-break space
-  EXPECT_EQ(NormalizeText("\xEF\xAC\x81nal"), "final");              // ﬁ ligature
-  EXPECT_EQ(NormalizeText("wait\xE2\x80\xA6"), "wait...");           // ellipsis
-  EXPECT_EQ(NormalizeText("x\xE2\x88\x92" "1"), "x-1");              // minus sign
-  EXPECT_EQ(NormalizeText("soft\xC2\xAD" "hyphen"), "softhyphen");   // dropped
-  EXPECT_EQ(NormalizeText("em\xE2\x80\x94" "dash"), "em\xE2\x80\x94" "dash");  // kept
+  EXPECT_EQ(NormalizeText("\xE2\x80\x9CHi\xE2\x80\x9D, \xE2\x80\x98yes\xE2\x80\x99"),
+            "\"Hi\", 'yes'");
+  EXPECT_EQ(NormalizeText("a\xC2\xA0"
+                          "b"),
+            "a b");                                         // no-break space
+  EXPECT_EQ(NormalizeText("\xEF\xAC\x81nal"), "final");     // ﬁ ligature
+  EXPECT_EQ(NormalizeText("wait\xE2\x80\xA6"), "wait...");  // ellipsis
+  EXPECT_EQ(NormalizeText("x\xE2\x88\x92"
+                          "1"),
+            "x-1");  // minus sign
+  EXPECT_EQ(NormalizeText("soft\xC2\xAD"
+                          "hyphen"),
+            "softhyphen");  // dropped
+  EXPECT_EQ(NormalizeText("em\xE2\x80\x94"
+                          "dash"),
+            "em\xE2\x80\x94"
+            "dash");  // kept
 }
 
 // Every clean offset maps back to the raw code point holding the same character.
@@ -26,10 +36,10 @@ TEST(Normalize, MapsOffsetsBackToTheRawText) {
   std::string text = b.TakeText();
   std::vector<OffsetAnchor> anchors = b.TakeAnchors();
   EXPECT_EQ(text, "\"Sofi\" said Caf\xC3\xA9 \xE2\x80\x94 ok");
-  EXPECT_EQ(MapToRaw(text, anchors, 0), 10u);                          // the opening quote
+  EXPECT_EQ(MapToRaw(text, anchors, 0), 10u);                      // the opening quote
   EXPECT_EQ(MapToRaw(text, anchors, text.find("said")), 10u + 6);  // after “Soﬁ” and a space
   EXPECT_EQ(MapToRaw(text, anchors, text.find("ok")), 10u + 18);
-  EXPECT_EQ(MapToRaw(text, anchors, text.find("fi")), 10u + 3);        // inside the ligature
+  EXPECT_EQ(MapToRaw(text, anchors, text.find("fi")), 10u + 3);  // inside the ligature
 }
 
 }  // namespace

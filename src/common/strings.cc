@@ -1,5 +1,7 @@
 #include "common/strings.h"
 
+#include <cstring>
+
 #include "common/utf8.h"
 
 namespace crossread {
@@ -32,15 +34,29 @@ bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle) {
-  if (lower_needle.empty()) return true;
-  if (haystack.size() < lower_needle.size()) return false;
-  for (size_t i = 0; i + lower_needle.size() <= haystack.size(); ++i) {
-    size_t k = 0;
-    while (k < lower_needle.size() && LowerAscii(haystack[i + k]) == lower_needle[k]) ++k;
-    if (k == lower_needle.size()) return true;
+size_t FindIgnoreCase(std::string_view haystack, std::string_view lower_needle, size_t from) {
+  if (lower_needle.empty()) return from <= haystack.size() ? from : std::string_view::npos;
+  const char first = lower_needle[0];
+  const char first_upper = first >= 'a' && first <= 'z' ? static_cast<char>(first - 32) : first;
+  while (from + lower_needle.size() <= haystack.size()) {
+    const size_t rest = haystack.size() - from;
+    const void* lower = std::memchr(haystack.data() + from, first, rest);
+    const void* upper =
+        first_upper == first ? nullptr : std::memchr(haystack.data() + from, first_upper, rest);
+    const void* hit = !lower ? upper : !upper ? lower : std::min(lower, upper);
+    if (!hit) return std::string_view::npos;
+    const size_t at = static_cast<size_t>(static_cast<const char*>(hit) - haystack.data());
+    if (at + lower_needle.size() > haystack.size()) return std::string_view::npos;
+    size_t k = 1;
+    while (k < lower_needle.size() && LowerAscii(haystack[at + k]) == lower_needle[k]) ++k;
+    if (k == lower_needle.size()) return at;
+    from = at + 1;
   }
-  return false;
+  return std::string_view::npos;
+}
+
+bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle) {
+  return FindIgnoreCase(haystack, lower_needle) != std::string_view::npos;
 }
 
 std::string_view Trim(std::string_view s) {
