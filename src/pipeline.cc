@@ -12,20 +12,14 @@
 #include "brief/brief.h"
 #include "cluster/cluster.h"
 #include "common/dates.h"
-#include "common/lexicon.h"
 #include "common/offset_map.h"
 #include "common/parallel.h"
-#include "common/strings.h"
 #include "common/utf8.h"
 #include "ingest/reader.h"
-#include "sketch/minhash.h"
-#include "sketch/terms.h"
 
 namespace crossread {
 
 namespace {
-
-constexpr int kShingleWords = 5;
 
 std::vector<analyze::Document> AnalyzeAll(const std::vector<Article>& articles, int threads) {
   std::vector<analyze::Document> docs(articles.size());
@@ -33,80 +27,13 @@ std::vector<analyze::Document> AnalyzeAll(const std::vector<Article>& articles, 
   return docs;
 }
 
-std::vector<std::vector<uint64_t>> ShingleAll(const std::vector<Article>& articles, int threads) {
-  std::vector<std::vector<uint64_t>> sets(articles.size());
-  ParallelFor(articles.size(), threads,
-              [&](size_t i) { sets[i] = sketch::Shingles(articles[i].text, kShingleWords); });
-  return sets;
-}
-
-// Earlier near-duplicate of each article, by input index.
-std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& articles,
-                                                 const Options& options) {
-  std::vector<std::optional<uint32_t>> of(articles.size());
-  for (const auto& g : cluster::NearDuplicates(ShingleAll(articles, options.threads),
-                                               options.duplicate_threshold)) {
-    for (size_t k = 1; k < g.members.size(); ++k) of[g.members[k]] = g.members.front();
-  }
-  return of;
-}
-
-// The names an article mentions, for the clusterer: runs of capitalised words, except a
-// capitalised stopword, month or weekday standing alone ("The", "On", "Monday"). Cheaper than
-// the entity tagger by two orders of magnitude and, for grouping, as good.
-// REQUIRES: `doc` is tokenized.
-std::vector<std::string> NamesIn(const analyze::Document& doc) {
-  const Lexicon& lex = Lexicon::Get();
-  std::vector<std::string> names;
-  std::string run;
-  int words = 0;
-  auto flush = [&] {
-    if (words > 1 || (words == 1 && !lex.Is(AsciiLower(run), Lex::kStopword) &&
-                      !lex.Is(run, Lex::kMonth) && !lex.Is(run, Lex::kWeekday))) {
-      names.push_back(run);
-    }
-    run.clear();
-    words = 0;
-  };
-  for (uint32_t t = 0; t < doc.tokens.size(); ++t) {
-    const analyze::Token& tok = doc.tokens[t];
-    bool name = (tok.flags & analyze::kWord) && (tok.flags & analyze::kCapitalized);
-    if (!name) {
-      flush();
-      continue;
-    }
-    if (words > 0) run += ' ';
-    run += doc.TokenText(t);
-    ++words;
-  }
-  flush();
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
-
-// Stories of `articles`; `names[i]` are NamesIn of article i.
+// Stories of `articles`, by input index.
 std::vector<uint32_t> StoriesOf(const std::vector<Article>& articles,
-                                std::vector<std::vector<std::string>> names,
                                 const std::vector<std::optional<uint32_t>>& duplicate_of,
                                 const Options& options) {
-  std::vector<std::vector<uint64_t>> terms(articles.size());
-  std::vector<cluster::StoryFeatures> features(articles.size());
-  ParallelFor(articles.size(), options.threads, [&](size_t i) {
-    terms[i] = sketch::ContentTerms(articles[i].text);
-    features[i].entities = std::move(names[i]);
-  });
-  sketch::DocumentFrequencies df;
-  for (const auto& t : terms) df.Add(t);
-  for (size_t i = 0; i < articles.size(); ++i) {
-    cluster::StoryFeatures& f = features[i];
-    f.terms = sketch::TfIdf(terms[i], df);
-    if (articles[i].published) f.published = ParseIsoDay(*articles[i].published);
-    f.duplicate_of = duplicate_of[i];
-  }
   cluster::StoryOptions so;
   so.threshold = options.story_threshold;
-  return cluster::ClusterStories(features, so);
+  return cluster::ClusterStories(cluster::FeaturesOf(articles, duplicate_of, options.threads), so);
 }
 
 // An article without a publication date reads its relative dates ("on Thursday", "last
@@ -133,6 +60,30 @@ void DateUndatedArticles(const std::vector<Article>& articles, const std::vector
   }
 }
 
+// The brief of `articles` grouped by `story` (article i in story story[i], whose id is
+// ids[story[i]]), with `dup` the earlier near-duplicate of each.
+Brief Assemble(std::vector<Article> articles, const std::vector<uint32_t>& story,
+               const std::vector<std::string>& ids, const std::vector<std::optional<uint32_t>>& dup,
+               const Options& options) {
+  Brief brief;
+  std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
+  DateUndatedArticles(articles, story, &docs);
+  std::vector<align::Docs> members(ids.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    members[story[i]].push_back(&docs[i]);
+    brief.story_of[articles[i].id] = ids[story[i]];
+    brief.duplicate_of[articles[i].id] =
+        dup[i] ? std::optional<std::string>(articles[*dup[i]].id) : std::nullopt;
+  }
+  brief.stories.resize(ids.size());
+  ParallelFor(ids.size(), options.threads,
+              [&](size_t s) { brief.stories[s] = brief::BuildStory(members[s], ids[s], options); });
+  // Documents point into `articles`: move them only once the stories are built.
+  docs.clear();
+  brief.articles = std::move(articles);
+  return brief;
+}
+
 }  // namespace
 
 Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream) {
@@ -143,43 +94,29 @@ Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_s
 }
 
 Brief BuildBrief(std::vector<Article> articles, const Options& options) {
-  Brief brief;
-  std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
-  std::vector<std::optional<uint32_t>> dup = DuplicateOf(articles, options);
-  std::vector<std::vector<std::string>> names(articles.size());
-  for (size_t i = 0; i < articles.size(); ++i) names[i] = NamesIn(docs[i]);
-  std::vector<uint32_t> story = StoriesOf(articles, std::move(names), dup, options);
-  DateUndatedArticles(articles, story, &docs);
+  std::vector<std::optional<uint32_t>> dup =
+      cluster::DuplicateOf(articles, options.duplicate_threshold, options.threads);
+  std::vector<uint32_t> story = StoriesOf(articles, dup, options);
   uint32_t stories = 0;
   for (uint32_t s : story) stories = std::max(stories, s + 1);
-  std::vector<align::Docs> members(stories);
-  for (size_t i = 0; i < articles.size(); ++i) {
-    members[story[i]].push_back(&docs[i]);
-    brief.story_of[articles[i].id] = "s" + std::to_string(story[i] + 1);
-    brief.duplicate_of[articles[i].id] =
-        dup[i] ? std::optional<std::string>(articles[*dup[i]].id) : std::nullopt;
-  }
-  brief.stories.resize(stories);
-  ParallelFor(stories, options.threads, [&](size_t s) {
-    brief.stories[s] = brief::BuildStory(members[s], "s" + std::to_string(s + 1), options);
-  });
-  // Documents point into `articles`: move them only once the stories are built.
-  docs.clear();
-  brief.articles = std::move(articles);
-  return brief;
+  std::vector<std::string> ids;
+  for (uint32_t s = 0; s < stories; ++s) ids.push_back("s" + std::to_string(s + 1));
+  return Assemble(std::move(articles), story, ids, dup, options);
+}
+
+Brief BuildStoryBrief(std::vector<Article> articles, const std::string& story_id,
+                      const Options& options) {
+  std::vector<std::optional<uint32_t>> dup =
+      cluster::DuplicateOf(articles, options.duplicate_threshold, options.threads);
+  std::vector<uint32_t> story(articles.size(), 0);
+  return Assemble(std::move(articles), story, {story_id}, dup, options);
 }
 
 std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
                                         const Options& options) {
-  std::vector<std::vector<std::string>> names(articles.size());
-  ParallelFor(articles.size(), options.threads, [&](size_t i) {
-    analyze::Document doc;  // tokens are all the clusterer needs of the analysis
-    doc.article = &articles[i];
-    analyze::Tokenize(&doc);
-    names[i] = NamesIn(doc);
-  });
-  std::vector<uint32_t> story =
-      StoriesOf(articles, std::move(names), DuplicateOf(articles, options), options);
+  std::vector<uint32_t> story = StoriesOf(
+      articles, cluster::DuplicateOf(articles, options.duplicate_threshold, options.threads),
+      options);
   std::vector<std::string> out;
   out.reserve(story.size());
   for (uint32_t s : story) out.push_back("s" + std::to_string(s + 1));
@@ -189,7 +126,7 @@ std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
 std::vector<DuplicateGroup> FindDuplicates(const std::vector<Article>& articles,
                                            const Options& options) {
   std::vector<DuplicateGroup> out;
-  for (const auto& g : cluster::NearDuplicates(ShingleAll(articles, options.threads),
+  for (const auto& g : cluster::NearDuplicates(cluster::ShingleSets(articles, options.threads),
                                                options.duplicate_threshold)) {
     DuplicateGroup d;
     for (uint32_t m : g.members) d.articles.push_back(articles[m].id);

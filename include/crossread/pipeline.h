@@ -4,8 +4,8 @@
 #define CROSSREAD_PIPELINE_H_
 
 #include <cstdint>
-#include <optional>
 #include <istream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +37,11 @@ void CleanArticles(std::vector<Article>& articles);
 
 // The whole brief: stories, their alignments and summaries.
 Brief BuildBrief(std::vector<Article> articles, const Options& options);
+
+// The brief of one story: every article taken as a member of the story `story_id` (the store
+// builds each story it holds this way, from the articles the streaming clusterer put in it).
+Brief BuildStoryBrief(std::vector<Article> articles, const std::string& story_id,
+                      const Options& options);
 
 // Story id ("s1", "s2"...) of each article, in input order.
 std::vector<std::string> ClusterStories(const std::vector<Article>& articles,

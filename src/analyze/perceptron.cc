@@ -7,55 +7,13 @@
 #include <cstring>
 #include <tuple>
 
+#include "common/bytes.h"
+
 namespace crossread::analyze {
 
 namespace {
 
 constexpr char kMagic[8] = {'C', 'R', 'L', 'M', '0', '0', '0', '2'};
-
-void PutU32(std::string* out, uint32_t v) { out->append(reinterpret_cast<const char*>(&v), 4); }
-void PutVarint(std::string* out, uint32_t v) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7F) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-class Reader {
- public:
-  explicit Reader(std::string_view b) : b_(b) {}
-  bool U32(uint32_t* v) { return Raw(v, 4); }
-  bool Varint(uint32_t* v) {
-    *v = 0;
-    for (int shift = 0; shift < 35; shift += 7) {
-      uint8_t b = 0;
-      if (!U8(&b)) return false;
-      *v |= static_cast<uint32_t>(b & 0x7F) << shift;
-      if (!(b & 0x80)) return true;
-    }
-    return false;
-  }
-  bool U8(uint8_t* v) { return Raw(v, 1); }
-  bool I16(int16_t* v) { return Raw(v, 2); }
-  bool F32(float* v) { return Raw(v, 4); }
-  bool Str(std::string* s, size_t n) {
-    if (pos_ + n > b_.size()) return false;
-    s->assign(b_.substr(pos_, n));
-    pos_ += n;
-    return true;
-  }
-
- private:
-  bool Raw(void* v, size_t n) {
-    if (pos_ + n > b_.size()) return false;
-    std::memcpy(v, b_.data() + pos_, n);
-    pos_ += n;
-    return true;
-  }
-  std::string_view b_;
-  size_t pos_ = 0;
-};
 
 Result<std::string> Inflate(std::string_view in) {
   if (in.size() < 12 || std::memcmp(in.data(), kMagic, 8) != 0) {
@@ -77,7 +35,7 @@ Result<std::string> Inflate(std::string_view in) {
 
 Result<LinearModel> LinearModel::Load(std::string_view bytes) {
   CROSSREAD_ASSIGN_OR_RETURN(std::string raw, Inflate(bytes));
-  Reader r(raw);
+  ByteReader r(raw);
   LinearModel m;
   uint32_t n_classes = 0;
   if (!r.U32(&n_classes) || n_classes == 0 || n_classes > 255) {

@@ -4,11 +4,14 @@
 #define CROSSREAD_CLUSTER_CLUSTER_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/dates.h"
+#include "crossread/article.h"
 #include "sketch/terms.h"
 
 namespace crossread::cluster {
@@ -24,10 +27,10 @@ std::vector<DuplicateGroupIndex> NearDuplicates(
 
 // What the story clusterer knows of one article.
 struct StoryFeatures {
-  sketch::TermVector terms;           // TF-IDF, normalised
+  std::vector<uint64_t> terms;        // content-word hashes, with repeats (sketch::ContentTerms)
   std::vector<std::string> entities;  // distinct names: runs of capitalised words
   std::optional<Day> published;
-  std::optional<uint32_t> duplicate_of;  // input index of an earlier near-duplicate
+  std::optional<uint32_t> duplicate_of;  // index, in the same batch, of an earlier near-duplicate
 };
 
 struct StoryOptions {
@@ -39,8 +42,45 @@ struct StoryOptions {
   int window_days = 3;
 };
 
-// Story index (0, 1, ...) of each article, numbered in order of each story's first article in
-// input order. Articles are taken in publication order, undated ones last in input order.
+// Single-pass story clustering that goes on across batches: the stories found so far, the
+// document frequencies of the terms seen so far, and an index from terms to stories. A batch
+// is taken in publication order (undated articles last, in batch order), each article joining
+// the best story at or above the threshold or opening a new one. Save() and Load() carry the
+// state between runs (`crossread ingest`). Not thread-safe.
+class StoryStream {
+ public:
+  explicit StoryStream(const StoryOptions& options);
+  ~StoryStream();
+  StoryStream(StoryStream&&) noexcept;
+  StoryStream& operator=(StoryStream&&) noexcept;
+
+  // Story number of each article of `batch`: stories are numbered 0, 1, ... in the order they
+  // were opened, across every batch this stream has seen.
+  std::vector<uint32_t> Add(const std::vector<StoryFeatures>& batch);
+  size_t stories() const;
+
+  // The state as bytes, and back. Load fails (nullopt) on bytes Save did not write.
+  std::string Save() const;
+  static std::optional<StoryStream> Load(std::string_view bytes, const StoryOptions& options);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// The inputs of the clusterers, from clean articles (src/cluster/features.cc).
+// Shingle hashes (5-word shingles, sorted, distinct) of each article's text.
+std::vector<std::vector<uint64_t>> ShingleSets(const std::vector<Article>& articles, int threads);
+// The earlier near-duplicate of each article (input index), at Jaccard ≥ threshold.
+std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& articles,
+                                                 double threshold, int threads);
+// What the story clusterer knows of each article; `duplicate_of` as DuplicateOf gives it.
+std::vector<StoryFeatures> FeaturesOf(const std::vector<Article>& articles,
+                                      const std::vector<std::optional<uint32_t>>& duplicate_of,
+                                      int threads);
+
+// Stories of one batch on a fresh stream: the story index (0, 1, ...) of each article, numbered
+// in order of each story's first article in input order.
 std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
                                      const StoryOptions& options);
 

@@ -29,17 +29,63 @@ TEST(Stories, SameEventTogetherOtherEventApart) {
       "A strong earthquake hit Fukushima in Japan on Tuesday, shaking buildings in Tokyo.",
       "The central bank raised interest rates by half a point to fight inflation in Brazil.",
   };
-  sketch::DocumentFrequencies df;
-  std::vector<std::vector<uint64_t>> terms;
-  for (const auto& t : texts) {
-    terms.push_back(sketch::ContentTerms(t));
-    df.Add(terms.back());
-  }
   std::vector<StoryFeatures> f(texts.size());
-  for (size_t i = 0; i < texts.size(); ++i) f[i].terms = sketch::TfIdf(terms[i], df);
+  for (size_t i = 0; i < texts.size(); ++i) f[i].terms = sketch::ContentTerms(texts[i]);
   f[0].entities = f[1].entities = {"Fukushima", "Japan"};
   f[2].entities = {"Brazil"};
   EXPECT_EQ(ClusterStories(f, StoryOptions()), (std::vector<uint32_t>{0, 0, 1}));
+}
+
+std::vector<StoryFeatures> Features(const std::vector<std::string>& texts, const char* day) {
+  std::vector<StoryFeatures> f(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) {
+    f[i].terms = sketch::ContentTerms(texts[i]);
+    f[i].published = ParseIsoDay(day);
+  }
+  return f;
+}
+
+TEST(StoryStream, SavedStateGoesOnAsIfNeverStopped) {
+  std::vector<StoryFeatures> first = Features(
+      {"An earthquake of magnitude 7.1 struck off the coast of Japan near Fukushima.",
+       "The central bank raised interest rates by half a point to fight inflation in Brazil."},
+      "2025-03-01");
+  first[0].entities = {"Fukushima", "Japan"};
+  first[1].entities = {"Brazil"};
+  std::vector<StoryFeatures> second =
+      Features({"Brazil's central bank said inflation forced the rise in interest rates.",
+                "Rescuers searched collapsed buildings in Fukushima after the earthquake in Japan.",
+                "A new species of frog was found in the rainforest of Madagascar by biologists."},
+               "2025-03-02");
+  second[0].entities = {"Brazil"};
+  second[1].entities = {"Fukushima", "Japan"};
+  second[2].entities = {"Madagascar"};
+
+  StoryStream straight{StoryOptions()};
+  EXPECT_EQ(straight.Add(first), (std::vector<uint32_t>{0, 1}));
+  std::vector<uint32_t> expected = straight.Add(second);
+  EXPECT_EQ(expected, (std::vector<uint32_t>{1, 0, 2}));
+
+  StoryStream before{StoryOptions()};
+  before.Add(first);
+  std::optional<StoryStream> resumed = StoryStream::Load(before.Save(), StoryOptions());
+  ASSERT_TRUE(resumed.has_value());
+  EXPECT_EQ(resumed->stories(), 2u);
+  EXPECT_EQ(resumed->Add(second), expected);
+}
+
+TEST(StoryStream, LoadRejectsBytesItDidNotWrite) {
+  StoryStream stream{StoryOptions()};
+  stream.Add(
+      Features({"Floods closed roads across the north of England on Sunday."}, "2025-01-05"));
+  std::string saved = stream.Save();
+  EXPECT_FALSE(StoryStream::Load("", StoryOptions()).has_value());
+  EXPECT_FALSE(StoryStream::Load("not a state", StoryOptions()).has_value());
+  for (size_t cut = 0; cut < saved.size(); cut += 7) {
+    EXPECT_FALSE(StoryStream::Load(saved.substr(0, cut), StoryOptions()).has_value()) << cut;
+  }
+  EXPECT_FALSE(StoryStream::Load(saved + "x", StoryOptions()).has_value());
+  EXPECT_TRUE(StoryStream::Load(saved, StoryOptions()).has_value());
 }
 
 }  // namespace

@@ -1,12 +1,14 @@
-// Single-pass story clustering. Articles arrive in publication order (undated ones after, in
-// input order). Each is scored against the stories that share one of its 20 heaviest terms
-// (an inverted index from terms to stories):
+// Single-pass story clustering, streaming across batches. The articles of a batch are taken in
+// publication order (undated ones after, in batch order). Each is scored against the stories that
+// share one of its 20 heaviest terms (an inverted index from terms to stories):
 //   score = (1 - w) * cosine(article, story centroid) + w * entity overlap
 // times a decay when the article lies more than `window_days` from the story's dates; a
 // near-duplicate joins its original's story outright. The best story at or above the
 // threshold takes the article (its centroid and entity counts grow); otherwise it opens a new
 // story. Entity overlap is the cosine between the article's entity set and the story's entity
-// counts.
+// counts. Term weights are TF-IDF over every article the stream has seen, the current batch
+// included; the centroids of earlier stories keep the weights their members had when they
+// joined.
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -14,6 +16,7 @@
 #include <unordered_map>
 
 #include "cluster/cluster.h"
+#include "common/bytes.h"
 #include "common/hash.h"
 
 namespace crossread::cluster {
@@ -21,6 +24,7 @@ namespace crossread::cluster {
 namespace {
 
 constexpr size_t kQueryTerms = 20;  // an article's heaviest terms, to find candidate stories
+constexpr char kStateMagic[] = "CRSTORY1";
 
 struct OpenStory {
   sketch::TermVector centroid;  // sum of member vectors, normalised
@@ -49,28 +53,68 @@ double Decay(const std::optional<Day>& d, const OpenStory& s, int window) {
   return std::max(0.0, 1.0 - static_cast<double>(gap - window) / 14.0);
 }
 
+void PutDay(std::string* out, const std::optional<Day>& d) {
+  out->push_back(d ? 1 : 0);
+  if (d) PutFixed(out, static_cast<int32_t>(d->time_since_epoch().count()));
+}
+
+bool ReadDay(ByteReader* in, std::optional<Day>* d) {
+  uint8_t has = 0;
+  if (!in->U8(&has) || has > 1) return false;
+  if (!has) return true;
+  int32_t days = 0;
+  if (!in->Fixed(&days)) return false;
+  *d = Day(std::chrono::days(days));
+  return true;
+}
+
 }  // namespace
 
-std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
-                                     const StoryOptions& options) {
-  std::vector<uint32_t> order(articles.size());
+struct StoryStream::State {
+  StoryOptions options;
+  sketch::DocumentFrequencies df;
+  std::vector<OpenStory> stories;
+  // Which stories hold a term (in any member), so that an article is scored only against the
+  // stories sharing one of its heaviest terms, not against all of them. Repeats are dropped
+  // when read.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
+
+  void Hold(const sketch::TermVector& terms, uint32_t story) {
+    for (const auto& [term, w] : terms) {
+      std::vector<uint32_t>& h = holders[term];
+      if (h.empty() || h.back() != story) h.push_back(story);
+    }
+  }
+};
+
+StoryStream::StoryStream(const StoryOptions& options) : state_(std::make_unique<State>()) {
+  state_->options = options;
+}
+StoryStream::~StoryStream() = default;
+StoryStream::StoryStream(StoryStream&&) noexcept = default;
+StoryStream& StoryStream::operator=(StoryStream&&) noexcept = default;
+
+size_t StoryStream::stories() const { return state_->stories.size(); }
+
+std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) {
+  State& st = *state_;
+  const StoryOptions& options = st.options;
+  for (const StoryFeatures& f : batch) st.df.Add(f.terms);
+  std::vector<uint32_t> order(batch.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const auto& pa = articles[a].published;
-    const auto& pb = articles[b].published;
+    const auto& pa = batch[a].published;
+    const auto& pb = batch[b].published;
     if (pa && pb) return *pa < *pb;
     return pa.has_value() && !pb.has_value();
   });
 
-  std::vector<OpenStory> stories;
-  std::vector<int> story_of(articles.size(), -1);
-  // Which stories hold a term (in any member), so that an article is scored only against the
-  // stories sharing one of its heaviest terms, not against all of them.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
+  std::vector<int> story_of(batch.size(), -1);
   std::vector<uint32_t> candidates;
   std::vector<uint64_t> names;
   for (uint32_t i : order) {
-    const StoryFeatures& f = articles[i];
+    const StoryFeatures& f = batch[i];
+    const sketch::TermVector terms = sketch::TfIdf(f.terms, st.df);
     names.clear();
     for (const std::string& n : f.entities) names.push_back(Hash64(n));
     int best = -1;
@@ -79,21 +123,21 @@ std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
       best = story_of[*f.duplicate_of];
     } else {
       std::vector<std::pair<float, uint64_t>> heaviest;
-      for (const auto& [term, w] : f.terms) heaviest.emplace_back(w, term);
+      for (const auto& [term, w] : terms) heaviest.emplace_back(w, term);
       size_t k = std::min(kQueryTerms, heaviest.size());
       std::partial_sort(heaviest.begin(), heaviest.begin() + static_cast<long>(k), heaviest.end(),
                         std::greater<>());
       candidates.clear();
       for (size_t q = 0; q < k; ++q) {
-        auto it = holders.find(heaviest[q].second);
-        if (it != holders.end())
+        auto it = st.holders.find(heaviest[q].second);
+        if (it != st.holders.end())
           candidates.insert(candidates.end(), it->second.begin(), it->second.end());
       }
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       for (uint32_t c : candidates) {
-        const OpenStory& story = stories[c];
-        double score = (1 - options.entity_weight) * sketch::Cosine(f.terms, story.centroid) +
+        const OpenStory& story = st.stories[c];
+        double score = (1 - options.entity_weight) * sketch::Cosine(terms, story.centroid) +
                        options.entity_weight * EntityOverlap(names, story);
         score *= Decay(f.published, story, options.window_days);
         if (score >= best_score) {
@@ -103,18 +147,14 @@ std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
       }
     }
     if (best < 0) {
-      best = static_cast<int>(stories.size());
-      stories.emplace_back();
+      best = static_cast<int>(st.stories.size());
+      st.stories.emplace_back();
     }
-    OpenStory& s = stories[static_cast<size_t>(best)];
-    sketch::AddScaled(f.terms, 1.0f, &s.sum);
+    OpenStory& s = st.stories[static_cast<size_t>(best)];
+    sketch::AddScaled(terms, 1.0f, &s.sum);
     s.centroid = s.sum;
     sketch::Normalize(&s.centroid);
-    for (const auto& [term, w] : f.terms) {
-      std::vector<uint32_t>& h = holders[term];  // repeats are dropped when read
-      if (h.empty() || h.back() != static_cast<uint32_t>(best))
-        h.push_back(static_cast<uint32_t>(best));
-    }
+    st.Hold(terms, static_cast<uint32_t>(best));
     for (uint64_t n : names) {
       int& count = s.entities[n];
       s.entity_squares += 2.0 * count + 1;  // (c + 1)^2 - c^2
@@ -126,13 +166,78 @@ std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
     }
     story_of[i] = best;
   }
+  return std::vector<uint32_t>(story_of.begin(), story_of.end());
+}
 
+std::string StoryStream::Save() const {
+  const State& st = *state_;
+  std::string out(kStateMagic);
+  st.df.Encode(&out);
+  PutVarint(&out, st.stories.size());
+  for (const OpenStory& s : st.stories) {
+    PutVarint(&out, s.sum.size());
+    for (const auto& [term, w] : s.sum) {
+      PutFixed(&out, term);
+      PutFixed(&out, w);
+    }
+    PutVarint(&out, s.entities.size());
+    for (const auto& [name, count] : s.entities) {
+      PutFixed(&out, name);
+      PutVarint(&out, static_cast<uint32_t>(count));
+    }
+    PutDay(&out, s.first);
+    PutDay(&out, s.last);
+  }
+  return out;
+}
+
+std::optional<StoryStream> StoryStream::Load(std::string_view bytes, const StoryOptions& options) {
+  const std::string_view magic(kStateMagic);
+  if (bytes.substr(0, magic.size()) != magic) return std::nullopt;
+  ByteReader in(bytes.substr(magic.size()));
+  StoryStream stream(options);
+  State& st = *stream.state_;
+  size_t stories = 0;
+  if (!st.df.Decode(&in) || !in.Varint(&stories)) return std::nullopt;
+  for (size_t k = 0; k < stories; ++k) {
+    OpenStory s;
+    size_t terms = 0, names = 0;
+    if (!in.Varint(&terms)) return std::nullopt;
+    for (size_t i = 0; i < terms; ++i) {
+      uint64_t term = 0;
+      float w = 0;
+      if (!in.Fixed(&term) || !in.Fixed(&w)) return std::nullopt;
+      if (!s.sum.empty() && term <= s.sum.back().first) return std::nullopt;  // sorted, once
+      s.sum.emplace_back(term, w);
+    }
+    if (!in.Varint(&names)) return std::nullopt;
+    for (size_t i = 0; i < names; ++i) {
+      uint64_t name = 0;
+      uint32_t count = 0;
+      if (!in.Fixed(&name) || !in.Varint(&count) || count == 0) return std::nullopt;
+      s.entities[name] = static_cast<int>(count);
+      s.entity_squares += static_cast<double>(count) * count;
+    }
+    if (!ReadDay(&in, &s.first) || !ReadDay(&in, &s.last)) return std::nullopt;
+    s.centroid = s.sum;
+    sketch::Normalize(&s.centroid);
+    st.Hold(s.sum, static_cast<uint32_t>(k));
+    st.stories.push_back(std::move(s));
+  }
+  if (!in.done()) return std::nullopt;
+  return stream;
+}
+
+std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
+                                     const StoryOptions& options) {
+  StoryStream stream(options);
+  std::vector<uint32_t> story_of = stream.Add(articles);
   // Renumber by first appearance in input order.
-  std::vector<int> renumber(stories.size(), -1);
+  std::vector<int> renumber(stream.stories(), -1);
   std::vector<uint32_t> out(articles.size());
   uint32_t next = 0;
   for (size_t i = 0; i < articles.size(); ++i) {
-    int& r = renumber[static_cast<size_t>(story_of[i])];
+    int& r = renumber[story_of[i]];
     if (r < 0) r = static_cast<int>(next++);
     out[i] = static_cast<uint32_t>(r);
   }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "common/bytes.h"
 #include "common/hash.h"
 #include "common/lexicon.h"
 #include "common/strings.h"
@@ -34,6 +35,29 @@ double DocumentFrequencies::Idf(uint64_t term) const {
   auto it = df_.find(term);
   double df = it == df_.end() ? 0 : it->second;
   return std::log((1.0 + static_cast<double>(documents_)) / (1.0 + df)) + 1.0;
+}
+
+void DocumentFrequencies::Encode(std::string* out) const {
+  PutVarint(out, documents_);
+  PutVarint(out, df_.size());
+  for (const auto& [term, n] : df_) {
+    PutFixed(out, term);
+    PutVarint(out, n);
+  }
+}
+
+bool DocumentFrequencies::Decode(ByteReader* in) {
+  size_t terms = 0;
+  if (!in->Varint(&documents_) || !in->Varint(&terms)) return false;
+  df_.clear();
+  df_.reserve(terms);
+  for (size_t i = 0; i < terms; ++i) {
+    uint64_t term = 0;
+    uint32_t n = 0;
+    if (!in->Fixed(&term) || !in->Varint(&n)) return false;
+    df_[term] = n;
+  }
+  return true;
 }
 
 TermVector TfIdf(const std::vector<uint64_t>& terms, const DocumentFrequencies& df) {

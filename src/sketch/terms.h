@@ -10,6 +10,10 @@
 #include <utility>
 #include <vector>
 
+namespace crossread {
+class ByteReader;
+}  // namespace crossread
+
 namespace crossread::sketch {
 
 // Sparse vector sorted by term.
@@ -24,6 +28,9 @@ class DocumentFrequencies {
   void Add(const std::vector<uint64_t>& terms);  // one document
   double Idf(uint64_t term) const;
   size_t documents() const { return documents_; }
+  // The counts as bytes (common/bytes.h), and back. Decode fails on bytes Encode did not write.
+  void Encode(std::string* out) const;
+  bool Decode(ByteReader* in);
 
  private:
   std::unordered_map<uint64_t, uint32_t> df_;
