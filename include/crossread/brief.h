@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crossread/article.h"
@@ -26,6 +27,17 @@ std::string RenderBriefJson(const Brief& brief);
 std::string RenderBriefMarkdown(const Brief& brief);
 // One self-contained HTML page; with `only_story` set, just that story.
 std::string RenderBriefHtml(const Brief& brief, const Story* only_story = nullptr);
+// One article as in the brief's "articles" list (JSON), with its story and earlier copy.
+std::string RenderArticleJson(const Article& article, const std::string& story,
+                              const std::optional<std::string>& duplicate_of);
+
+// Parts for pages that embed briefs (crossread serve): the stylesheet of RenderBriefHtml, one
+// story's <section> (article ids link to `article_href` + id unless it is empty), and text
+// escaped for HTML content and attribute values.
+std::string BriefStyleSheet();
+std::string RenderStorySectionHtml(const Brief& brief, const Story& story,
+                                   const std::string& article_href);
+std::string EscapeHtml(std::string_view text);
 
 }  // namespace crossread
 

@@ -1,17 +1,18 @@
-// The brief as one self-contained HTML page (inline CSS, no scripts, no external assets).
-// Every piece of article text passes through Escape().
+// The brief as one self-contained HTML page (inline CSS and SVG, no scripts, no external
+// assets), and the parts of it that `crossread serve` embeds in its own pages. Every piece of
+// article text passes through EscapeHtml().
+#include <algorithm>
 #include <set>
 #include <sstream>
 
+#include "common/dates.h"
 #include "common/strings.h"
 #include "crossread/brief.h"
 #include "render/labels.h"
 
 namespace crossread {
 
-namespace {
-
-std::string Escape(std::string_view s) {
+std::string EscapeHtml(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
@@ -38,6 +39,10 @@ std::string Escape(std::string_view s) {
   return out;
 }
 
+namespace {
+
+std::string Escape(std::string_view s) { return EscapeHtml(s); }
+
 constexpr char kStyle[] = R"css(
 body{font:16px/1.5 system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{margin-top:2.5rem;border-bottom:2px solid #ddd}h3{margin-top:1.6rem}
@@ -48,7 +53,59 @@ th{background:#f6f6f6}td.y{text-align:center;color:#1a7f37;font-weight:bold}td.n
 blockquote{margin:.4em 0;padding:.2em .8em;border-left:3px solid #bbb}.variant{color:#555;font-size:.9em;margin-left:1.5em}
 .tl{list-style:none;padding-left:0}.tl li{border-left:3px solid #1f4f99;padding:.2em .8em;margin:.3em 0}
 .tl time{font-weight:bold;margin-right:.6em}.compatible{color:#1a7f37}.conflict{color:#b42318}
+svg.timeline{width:100%;height:auto;max-width:60rem;display:block}svg.timeline circle{fill:#1f4f99}
+svg.timeline line{stroke:#999}svg.timeline text{font:11px system-ui,sans-serif;fill:#555}
 )css";
+
+// The first day a timeline date ("2025", "2025-03", "2025-W11", "2025-03-15") covers.
+std::optional<Day> StartOf(std::string_view date) {
+  if (date.size() < 4) return std::nullopt;
+  int y = std::atoi(std::string(date.substr(0, 4)).c_str());
+  if (date.size() == 4) return MakeDay(y, 1, 1);
+  if (date.size() == 7 && date[4] == '-') {
+    return MakeDay(y, std::atoi(std::string(date.substr(5, 2)).c_str()), 1);
+  }
+  if (date.size() == 8 && date[5] == 'W') {
+    std::optional<Day> jan1 = MakeDay(y, 1, 1);
+    int week = std::atoi(std::string(date.substr(6, 2)).c_str());
+    if (jan1) return *jan1 + std::chrono::days(7 * (week - 1));
+    return std::nullopt;
+  }
+  return ParseIsoDay(date);
+}
+
+// The timeline as an inline SVG chart: one dot per entry on a time axis (entries on the same
+// day stacked), its text in a tooltip.
+void TimelineChart(const std::vector<TimelineEntry>& timeline, std::ostringstream& h) {
+  std::vector<std::pair<Day, const TimelineEntry*>> points;
+  for (const TimelineEntry& t : timeline) {
+    if (std::optional<Day> d = StartOf(t.date)) points.emplace_back(*d, &t);
+  }
+  if (points.empty()) return;
+  std::sort(points.begin(), points.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  constexpr int kWidth = 800, kLeft = 40, kRight = 760, kAxis = 70;
+  const double span = static_cast<double>((points.back().first - points.front().first).count());
+  h << "<svg class=\"timeline\" viewBox=\"0 0 " << kWidth
+    << " 100\" role=\"img\" "
+       "aria-label=\"timeline\"><line x1=\""
+    << kLeft << "\" y1=\"" << kAxis << "\" x2=\"" << kRight << "\" y2=\"" << kAxis << "\"/>\n";
+  int stack = 0;
+  for (size_t i = 0; i < points.size(); ++i) {
+    const auto& [day, t] = points[i];
+    stack = (i > 0 && points[i - 1].first == day) ? stack + 1 : 0;
+    double x = span > 0
+                   ? kLeft + (kRight - kLeft) *
+                                 static_cast<double>((day - points.front().first).count()) / span
+                   : (kLeft + kRight) / 2.0;
+    h << "<circle cx=\"" << static_cast<int>(x) << "\" cy=\""
+      << kAxis - 10 - 12 * std::min(stack, 4) << "\" r=\"5\"><title>" << Escape(t->date) << ": "
+      << Escape(t->text) << "</title></circle>\n";
+  }
+  h << "<text x=\"" << kLeft << "\" y=\"90\">" << Escape(points.front().second->date)
+    << "</text><text x=\"" << kRight << "\" y=\"90\" text-anchor=\"end\">"
+    << Escape(points.back().second->date) << "</text></svg>\n";
+}
 
 std::string Badges(const render::Labels& labels, const std::vector<std::string>& ids) {
   std::string out;
@@ -60,7 +117,7 @@ std::string Badges(const render::Labels& labels, const std::vector<std::string>&
 }
 
 void RenderStory(const Brief& brief, const Story& s, const render::Labels& labels,
-                 std::ostringstream& h) {
+                 const std::string& article_href, std::ostringstream& h) {
   h << "<section id=\"" << Escape(s.id) << "\"><h2>"
     << Escape(s.headline.empty() ? s.id : s.headline) << "</h2>\n<p class=\"meta\">Story "
     << Escape(s.id) << " · " << s.articles.size() << " articles";
@@ -125,7 +182,9 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
                        : " <span class=\"conflict\">differ</span>")
       << "</li>\n";
   }
-  h << "</ul>\n<h3>Timeline</h3><ul class=\"tl\">\n";
+  h << "</ul>\n<h3>Timeline</h3>\n";
+  TimelineChart(s.timeline, h);
+  h << "<ul class=\"tl\">\n";
   for (const TimelineEntry& t : s.timeline) {
     h << "<li><time>" << Escape(t.date) << "</time>" << Escape(t.text) << " "
       << Badges(labels, t.articles) << "</li>\n";
@@ -157,7 +216,12 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
   for (const std::string& id : s.articles) {
     const Article* a = labels.Find(id);
     if (!a) continue;
-    h << "<li>" << Badges(labels, {id}) << " " << Escape(id);
+    h << "<li>" << Badges(labels, {id}) << " ";
+    if (article_href.empty()) {
+      h << Escape(id);
+    } else {
+      h << "<a href=\"" << Escape(article_href + id) << "\">" << Escape(id) << "</a>";
+    }
     if (a->title) h << " — " << Escape(*a->title);
     for (const std::string& d : render::ArticleDetails(brief, *a)) h << " · " << Escape(d);
     h << "<details><summary>text</summary><p>" << Escape(a->text) << "</p></details></li>\n";
@@ -167,6 +231,16 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
 
 }  // namespace
 
+std::string BriefStyleSheet() { return kStyle; }
+
+std::string RenderStorySectionHtml(const Brief& brief, const Story& story,
+                                   const std::string& article_href) {
+  render::Labels labels(brief);
+  std::ostringstream h;
+  RenderStory(brief, story, labels, article_href, h);
+  return h.str();
+}
+
 std::string RenderBriefHtml(const Brief& brief, const Story* only_story) {
   render::Labels labels(brief);
   std::ostringstream h;
@@ -175,7 +249,7 @@ std::string RenderBriefHtml(const Brief& brief, const Story* only_story) {
     << Escape(only_story ? only_story->headline : "crossread brief") << "</title><style>" << kStyle
     << "</style></head><body>\n<h1>crossread brief</h1>\n";
   if (only_story) {
-    RenderStory(brief, *only_story, labels, h);
+    RenderStory(brief, *only_story, labels, "", h);
   } else {
     h << "<p class=\"meta\">" << brief.articles.size() << " articles, " << brief.stories.size()
       << " stories</p><ul>\n";
@@ -184,7 +258,7 @@ std::string RenderBriefHtml(const Brief& brief, const Story* only_story) {
         << s.articles.size() << ")</li>\n";
     }
     h << "</ul>\n";
-    for (const Story& s : brief.stories) RenderStory(brief, s, labels, h);
+    for (const Story& s : brief.stories) RenderStory(brief, s, labels, "", h);
   }
   h << "</body></html>\n";
   return h.str();

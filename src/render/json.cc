@@ -29,6 +29,15 @@ Json ArticleJson(const Article& a) {
   return j;
 }
 
+// An article as the brief lists it: with its story (null when none) and earlier copy.
+Json BriefArticleJson(const Article& a, const std::string* story,
+                      const std::optional<std::string>& duplicate_of) {
+  Json j = ArticleJson(a);
+  j["story"] = story ? Json(*story) : Json(nullptr);
+  j["duplicate_of"] = Opt(duplicate_of);
+  return j;
+}
+
 Json StoryJson(const Story& s) {
   Json j;
   j["id"] = s.id;
@@ -40,9 +49,9 @@ Json StoryJson(const Story& s) {
     summary.push_back({{"text", x.text}, {"article", x.article}, {"also_in", x.also_in}});
   }
   j["summary"] = summary;
-  j["event"] = {{"who", Opt(s.event.who)},     {"what", Opt(s.event.what)},
-                {"when", Opt(s.event.when)},   {"where", Opt(s.event.where)},
-                {"why", Opt(s.event.why)},     {"how", Opt(s.event.how)}};
+  j["event"] = {{"who", Opt(s.event.who)},   {"what", Opt(s.event.what)},
+                {"when", Opt(s.event.when)}, {"where", Opt(s.event.where)},
+                {"why", Opt(s.event.why)},   {"how", Opt(s.event.how)}};
   Json entities = Json::array();
   for (const Entity& e : s.entities) {
     Json mentions = Json::object();
@@ -94,10 +103,8 @@ Json StoryJson(const Story& s) {
   j["conflicts"] = conflicts;
   Json timeline = Json::array();
   for (const TimelineEntry& t : s.timeline) {
-    timeline.push_back({{"date", t.date},
-                        {"precision", t.precision},
-                        {"text", t.text},
-                        {"articles", t.articles}});
+    timeline.push_back(
+        {{"date", t.date}, {"precision", t.precision}, {"text", t.text}, {"articles", t.articles}});
   }
   j["timeline"] = timeline;
   Json reuse = Json::array();
@@ -122,12 +129,10 @@ std::string RenderBriefJson(const Brief& brief) {
   j["schema"] = kBriefSchema;
   Json articles = Json::array();
   for (const Article& a : brief.articles) {
-    Json aj = ArticleJson(a);
     auto s = brief.story_of.find(a.id);
-    aj["story"] = s == brief.story_of.end() ? Json(nullptr) : Json(s->second);
     auto d = brief.duplicate_of.find(a.id);
-    aj["duplicate_of"] = d == brief.duplicate_of.end() ? Json(nullptr) : Opt(d->second);
-    articles.push_back(std::move(aj));
+    articles.push_back(BriefArticleJson(a, s == brief.story_of.end() ? nullptr : &s->second,
+                                        d == brief.duplicate_of.end() ? std::nullopt : d->second));
   }
   j["articles"] = articles;
   Json stories = Json::array();
@@ -136,10 +141,17 @@ std::string RenderBriefJson(const Brief& brief) {
   return Dump(j, 2) + "\n";
 }
 
+std::string RenderArticleJson(const Article& article, const std::string& story,
+                              const std::optional<std::string>& duplicate_of) {
+  return Dump(BriefArticleJson(article, &story, duplicate_of));
+}
+
 std::string RenderExtractLine(const Article& article) { return Dump(ArticleJson(article)); }
 
 std::string RenderQuotesLine(const Article& article, const std::vector<ArticleQuote>& quotes) {
-  auto span = [](const Span& s) { return Json{{"start", s.start}, {"end", s.end}, {"text", s.text}}; };
+  auto span = [](const Span& s) {
+    return Json{{"start", s.start}, {"end", s.end}, {"text", s.text}};
+  };
   Json list = Json::array();
   for (const ArticleQuote& q : quotes) {
     Json sources = Json::array(), contents = Json::array();

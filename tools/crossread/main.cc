@@ -12,6 +12,8 @@
 
 #include "crossread/brief.h"
 #include "crossread/pipeline.h"
+#include "crossread/store.h"
+#include "server/server.h"
 
 namespace {
 
@@ -33,6 +35,9 @@ subcommands:
   quotes      JSONL of quotes per article (offsets into the text as read)
   summarize   all input as one story: its extractive summary, one sentence per line
   annotate    CoNLL-U: tokens, lemmas, POS tags, dependencies, entity tags, spans
+  ingest      add articles to a store (--db FILE, SQLite): new articles are clustered into
+              the stories held and their briefs rebuilt; safe to interrupt and run again
+  serve       the web page and HTTP API of a store (--db FILE), on 127.0.0.1:8080
 
 options:
   --format F          brief: json (default), md, html; cluster: tsv (default), jsonl
@@ -41,8 +46,12 @@ options:
   --summary-words N   brief: words per story summary (default 120)
   --words N           summarize: words at most (default 120)
   --query TEXT        summarize: focus the summary on a question or topic
+  --db FILE           ingest, serve: the store (created by ingest if absent)
+  --batch N           ingest: articles per transaction (default 1000)
+  --host H            serve: the address to listen on (default 127.0.0.1)
+  --port P            serve: the port (default 8080; 0 picks a free one)
   --threads N         worker threads (default: all cores)
-  --quiet             no progress on stderr (accepted; no subcommand prints progress yet)
+  --quiet             ingest: no progress lines on stderr (one per commit otherwise)
   --help              this text
   --version           the version
 
@@ -56,7 +65,11 @@ struct Args {
   std::string format;
   std::string output;
   crossread::Options options;
-  bool words_set = false;
+  std::string db;
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int batch = 1000;
+  bool quiet = false;
 };
 
 bool ParseInt(const std::string& s, int lo, int* out) {
@@ -95,8 +108,18 @@ std::string Parse(int argc, char** argv, Args* args) {
       if (!value(&args->options.query)) return "--query needs a text";
     } else if (f == "--threads") {
       if (!value(&v) || !ParseInt(v, 0, &args->options.threads)) return "--threads needs a number";
+    } else if (f == "--db") {
+      if (!value(&args->db)) return "--db needs a path";
+    } else if (f == "--host") {
+      if (!value(&args->host)) return "--host needs an address";
+    } else if (f == "--port") {
+      if (!value(&v) || !ParseInt(v, 0, &args->port) || args->port > 65535) {
+        return "--port needs a number from 0 to 65535";
+      }
+    } else if (f == "--batch") {
+      if (!value(&v) || !ParseInt(v, 1, &args->batch)) return "--batch needs a positive number";
     } else if (f == "--quiet") {
-      // Progress is only printed for long runs on a terminal; nothing to silence yet.
+      args->quiet = true;
     } else if (f.size() > 1 && f[0] == '-') {
       return "unknown option " + f;
     } else {
@@ -133,13 +156,87 @@ bool Emit(const std::string& path, const std::string& text) {
   return true;
 }
 
+void ReportInputErrors(const std::vector<crossread::InputError>& errors) {
+  for (const crossread::InputError& e : errors) {
+    std::cerr << "crossread: " << e.path << ": " << e.reason << "\n";
+  }
+}
+
+int RunIngest(const Args& args) {
+  using namespace crossread;
+  if (args.db.empty() || args.paths.empty()) {
+    std::cerr << "crossread: ingest needs --db FILE and at least one PATH\n";
+    return kExitUsage;
+  }
+  Result<std::unique_ptr<StoreWriter>> store = StoreWriter::Open(args.db, args.options);
+  if (!store.ok()) {
+    std::cerr << "crossread: " << args.db << ": " << store.status().message() << "\n";
+    return kExitSkipped;
+  }
+  Inputs in = ReadArticles(args.paths, std::cin);
+  ReportInputErrors(in.errors);
+  const size_t total = in.articles.size();
+  IngestReport report;
+  IngestProgress progress = [&](const IngestReport& r) {
+    if (args.quiet) return;
+    std::cerr << "crossread: ingest: committed " << r.stored + r.unchanged + r.refused.size() << "/"
+              << total << " articles (" << r.stored << " new, " << r.unchanged << " unchanged, "
+              << r.refused.size() << " refused), " << r.briefs_built << " briefs built\n";
+  };
+  Status s =
+      (*store)->Add(std::move(in.articles), static_cast<size_t>(args.batch), &report, progress);
+  if (s.ok()) s = (*store)->BuildBriefs(&report, progress);
+  ReportInputErrors(report.refused);
+  if (!s.ok()) {
+    std::cerr << "crossread: " << args.db << ": " << s.message() << "\n";
+    return kExitSkipped;
+  }
+  if (!args.quiet) {
+    std::cerr << "crossread: ingest: done: " << report.stored << " new articles in "
+              << report.stories_touched << " story updates, " << report.briefs_built
+              << " briefs built\n";
+  }
+  return in.errors.empty() && report.refused.empty() ? kExitOk : kExitSkipped;
+}
+
+int RunServe(const Args& args) {
+  using namespace crossread;
+  if (args.db.empty() || !args.paths.empty()) {
+    std::cerr << "crossread: serve needs --db FILE and no PATH\n";
+    return kExitUsage;
+  }
+  Result<std::unique_ptr<StoreReader>> store = StoreReader::Open(args.db);
+  if (!store.ok()) {
+    std::cerr << "crossread: " << args.db << ": " << store.status().message() << "\n";
+    return kExitSkipped;
+  }
+  server::ServerOptions options;
+  options.host = args.host;
+  options.port = args.port;
+  options.threads = args.options.threads;
+  Status s = server::Serve(**store, options, [](int port) {
+    std::cerr << "crossread: serving on port " << port << "\n";
+  });
+  if (!s.ok()) {
+    std::cerr << "crossread: serve: " << s.message() << "\n";
+    return kExitSkipped;
+  }
+  return kExitOk;
+}
+
 int Run(const Args& args) {
   using namespace crossread;
   const std::string& cmd = args.command;
+  if (cmd == "ingest") return RunIngest(args);
+  if (cmd == "serve") return RunServe(args);
   static const std::map<std::string, std::vector<std::string>> kFormats = {
-      {"brief", {"", "json", "md", "markdown", "html"}}, {"cluster", {"", "tsv", "jsonl"}},
-      {"extract", {"", "jsonl"}}, {"dedup", {"", "jsonl"}}, {"quotes", {"", "jsonl"}},
-      {"summarize", {"", "text", "txt"}}, {"annotate", {"", "conllu"}}};
+      {"brief", {"", "json", "md", "markdown", "html"}},
+      {"cluster", {"", "tsv", "jsonl"}},
+      {"extract", {"", "jsonl"}},
+      {"dedup", {"", "jsonl"}},
+      {"quotes", {"", "jsonl"}},
+      {"summarize", {"", "text", "txt"}},
+      {"annotate", {"", "conllu"}}};
   auto fmt = kFormats.find(cmd);
   if (fmt == kFormats.end()) {
     std::cerr << "crossread: unknown subcommand '" << cmd << "'\n" << kUsage;
@@ -154,7 +251,7 @@ int Run(const Args& args) {
     return kExitUsage;
   }
   Inputs in = ReadArticles(args.paths, std::cin);
-  for (const InputError& e : in.errors) std::cerr << "crossread: " << e.path << ": " << e.reason << "\n";
+  ReportInputErrors(in.errors);
   bool ok = true;
   std::ostringstream out;
   if (cmd == "brief") {
@@ -163,10 +260,12 @@ int Run(const Args& args) {
         (std::filesystem::is_directory(args.output) || args.output.back() == '/')) {
       std::error_code ec;
       std::filesystem::create_directories(args.output, ec);
-      ok = Emit((std::filesystem::path(args.output) / "index.html").string(), RenderBriefHtml(brief));
+      ok = Emit((std::filesystem::path(args.output) / "index.html").string(),
+                RenderBriefHtml(brief));
       for (const Story& s : brief.stories) {
         ok = Emit((std::filesystem::path(args.output) / (s.id + ".html")).string(),
-                  RenderBriefHtml(brief, &s)) && ok;
+                  RenderBriefHtml(brief, &s)) &&
+             ok;
       }
       return ok && in.errors.empty() ? kExitOk : kExitSkipped;
     }
@@ -195,7 +294,8 @@ int Run(const Args& args) {
       }
       for (const std::string& s : order) out << RenderStoryLine(s, members[s]) << "\n";
     } else {
-      for (size_t i = 0; i < story.size(); ++i) out << in.articles[i].id << "\t" << story[i] << "\n";
+      for (size_t i = 0; i < story.size(); ++i)
+        out << in.articles[i].id << "\t" << story[i] << "\n";
     }
   } else if (cmd == "annotate") {
     for (const Article& a : in.articles) {

@@ -1,0 +1,184 @@
+// Routes (INTERFACE.md "HTTP API"):
+//   GET /                      the story list page (+ /app.js, its script)
+//   GET /stories/{id}          a story's page
+//   GET /articles/{id}         an article's page
+//   GET /api/stories           the story list: q, from, to, limit, offset
+//   GET /api/stories/{id}      a brief of that one story, with its articles
+//   GET /api/articles/{id}     one article as in the brief
+//   GET /api/search            full-text search over articles: q, limit
+// Errors are JSON {"error"} with 400, 404, 413 or 500 (HTML pages answer errors with a small
+// HTML page). Requests are bounded: 8 KiB of URI (the library's limit), 64 KiB of body, 256
+// bytes of search text; every page carries a Content-Security-Policy without inline script.
+#include "server/server.h"
+
+#include <httplib.h>
+
+#include <nlohmann/json.hpp>
+
+#include "server/pages.h"
+
+namespace crossread::server {
+
+namespace {
+
+constexpr int kDefaultWorkers = 64;
+constexpr size_t kMaxBody = 64 * 1024;
+constexpr char kIdPattern[] = "([^/]{1,200})";
+constexpr char kSecurityPolicy[] =
+    "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
+    "img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+int HttpStatus(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kInvalidArgument:
+      return 400;
+    case StatusCode::kNotFound:
+      return 404;
+    default:
+      return 500;
+  }
+}
+
+std::string ErrorJson(const std::string& message) {
+  return nlohmann::json{{"error", message}}.dump(-1, ' ', false,
+                                                 nlohmann::json::error_handler_t::replace);
+}
+
+bool IsApi(const httplib::Request& req) { return req.path.rfind("/api/", 0) == 0; }
+
+void Fail(const httplib::Request& req, httplib::Response& res, int status,
+          const std::string& message) {
+  res.status = status;
+  if (IsApi(req)) {
+    res.set_content(ErrorJson(message), "application/json");
+  } else {
+    res.set_content(ErrorPage(status, message), "text/html; charset=utf-8");
+  }
+}
+
+// Answers with `result` as `type`, or with its error.
+void Answer(const httplib::Request& req, httplib::Response& res, const Result<std::string>& result,
+            const char* type) {
+  if (!result.ok()) return Fail(req, res, HttpStatus(result.status()), result.status().message());
+  res.set_content(*result, type);
+}
+
+// An integer query parameter in [lo, hi], or `fallback` when absent. False when malformed.
+bool IntParam(const httplib::Request& req, const char* name, int lo, int hi, int fallback,
+              int* out) {
+  *out = fallback;
+  if (!req.has_param(name)) return true;
+  const std::string v = req.get_param_value(name);
+  if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) {
+    return false;
+  }
+  *out = std::stoi(v);
+  return *out >= lo && *out <= hi;
+}
+
+}  // namespace
+
+Server::Server(const StoreReader& store, const ServerOptions& options)
+    : options_(options), http_(std::make_unique<httplib::Server>()) {
+  httplib::Server& http = *http_;
+  const size_t workers =
+      options.threads > 0 ? static_cast<size_t>(options.threads) : kDefaultWorkers;
+  http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  http.set_payload_max_length(kMaxBody);
+  http.set_keep_alive_max_count(1000);
+  http.set_read_timeout(5, 0);
+  http.set_write_timeout(5, 0);
+  http.set_default_headers({{"Content-Security-Policy", kSecurityPolicy},
+                            {"X-Content-Type-Options", "nosniff"},
+                            {"Referrer-Policy", "no-referrer"}});
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;  // a handler already said what went wrong
+    const char* what = res.status == 413   ? "request too large"
+                       : res.status == 404 ? "no such page"
+                       : res.status == 414 ? "request address too long"
+                                           : "bad request";
+    Fail(req, res, res.status, what);
+  });
+  http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
+                                std::exception_ptr) { Fail(req, res, 500, "internal error"); });
+
+  const StoreReader* db = &store;
+  http.Get("/", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(ListPage()), "text/html; charset=utf-8");
+  });
+  http.Get("/app.js", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(std::string(AppScript()), "text/javascript; charset=utf-8");
+  });
+  http.Get(std::string("/stories/") + kIdPattern,
+           [db](const httplib::Request& req, httplib::Response& res) {
+             const std::string id = req.matches[1];
+             Result<std::string> section = db->StorySection(id);
+             if (!section.ok()) return Answer(req, res, section, "");
+             res.set_content(StoryPage(id, *section), "text/html; charset=utf-8");
+           });
+  http.Get(std::string("/articles/") + kIdPattern,
+           [db](const httplib::Request& req, httplib::Response& res) {
+             Result<StoredArticle> a = db->Article(req.matches[1]);
+             if (!a.ok()) return Fail(req, res, HttpStatus(a.status()), a.status().message());
+             res.set_content(ArticlePage(*a), "text/html; charset=utf-8");
+           });
+  http.Get("/api/stories", [db](const httplib::Request& req, httplib::Response& res) {
+    StoryQuery q;
+    if (!IntParam(req, "limit", 1, 200, q.limit, &q.limit) ||
+        !IntParam(req, "offset", 0, 1000000, q.offset, &q.offset)) {
+      return Fail(req, res, 400, "limit must be 1 to 200 and offset 0 to 1000000");
+    }
+    q.q = req.get_param_value("q");
+    q.from = req.get_param_value("from");
+    q.to = req.get_param_value("to");
+    Answer(req, res, db->StoriesJson(q), "application/json");
+  });
+  http.Get(std::string("/api/stories/") + kIdPattern,
+           [db](const httplib::Request& req, httplib::Response& res) {
+             Answer(req, res, db->StoryJson(req.matches[1]), "application/json");
+           });
+  http.Get(std::string("/api/articles/") + kIdPattern,
+           [db](const httplib::Request& req, httplib::Response& res) {
+             Answer(req, res, db->ArticleJson(req.matches[1]), "application/json");
+           });
+  http.Get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {
+    int limit = 0;
+    if (!IntParam(req, "limit", 1, 200, 20, &limit)) {
+      return Fail(req, res, 400, "limit must be 1 to 200");
+    }
+    if (!req.has_param("q")) return Fail(req, res, 400, "q is required");
+    Answer(req, res, db->SearchJson(req.get_param_value("q"), limit), "application/json");
+  });
+}
+
+Server::~Server() = default;
+
+Result<int> Server::Bind() {
+  if (options_.port == 0) {
+    int port = http_->bind_to_any_port(options_.host);
+    if (port <= 0) return Status::IoError("cannot listen on " + options_.host);
+    return port;
+  }
+  if (!http_->bind_to_port(options_.host, options_.port)) {
+    return Status::IoError("cannot listen on " + options_.host + ":" +
+                           std::to_string(options_.port));
+  }
+  return options_.port;
+}
+
+Status Server::Run() {
+  if (!http_->listen_after_bind()) return Status::IoError("the server stopped with an error");
+  return Status::Ok();
+}
+
+void Server::Stop() { http_->stop(); }
+
+Status Serve(const StoreReader& store, const ServerOptions& options,
+             const std::function<void(int port)>& on_listening) {
+  Server server(store, options);
+  CROSSREAD_ASSIGN_OR_RETURN(int port, server.Bind());
+  if (on_listening) on_listening(port);
+  return server.Run();
+}
+
+}  // namespace crossread::server
