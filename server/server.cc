@@ -11,9 +11,18 @@
 // bytes of search text; every page carries a Content-Security-Policy without inline script.
 #include "server/server.h"
 
+#include <arpa/inet.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <memory>
 #include <nlohmann/json.hpp>
+#include <semaphore>
+#include <thread>
 
 #include "server/pages.h"
 
@@ -22,6 +31,7 @@ namespace crossread::server {
 namespace {
 
 constexpr int kDefaultWorkers = 64;
+constexpr std::ptrdiff_t kMaxGate = 256;
 constexpr size_t kMaxBody = 64 * 1024;
 constexpr char kIdPattern[] = "([^/]{1,200})";
 constexpr char kSecurityPolicy[] =
@@ -76,6 +86,29 @@ bool IntParam(const httplib::Request& req, const char* name, int lo, int hi, int
   return *out >= lo && *out <= hi;
 }
 
+// cpp-httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when Debian
+// built the library), so a burst of new connections overflows it and the dropped clients
+// retry a second later. Calling listen() again on the bound socket raises the backlog; the
+// library does not hand out the socket, so it is found among this process's descriptors.
+void RaiseListenBacklog(int port) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    int fd = std::atoi(entry.path().filename().c_str());
+    int listening = 0;
+    socklen_t len = sizeof(listening);
+    sockaddr_storage addr{};
+    socklen_t addr_len = sizeof(addr);
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening ||
+        getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0) {
+      continue;
+    }
+    int bound = addr.ss_family == AF_INET6
+                    ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
+                    : ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+    if (bound == port) listen(fd, SOMAXCONN);
+  }
+}
+
 }  // namespace
 
 Server::Server(const StoreReader& store, const ServerOptions& options)
@@ -85,7 +118,8 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
       options.threads > 0 ? static_cast<size_t>(options.threads) : kDefaultWorkers;
   http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   http.set_payload_max_length(kMaxBody);
-  http.set_keep_alive_max_count(1000);
+  http.set_keep_alive_max_count(1000000);
+  http.set_tcp_nodelay(true);  // headers and body go out at once: no 40 ms delayed-ACK stalls
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
   http.set_default_headers({{"Content-Security-Policy", kSecurityPolicy},
@@ -102,27 +136,42 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
   http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
                                 std::exception_ptr) { Fail(req, res, 500, "internal error"); });
 
+  // Requests are answered by at most one worker per core at a time: the workers beyond them
+  // (one per open connection) wait their turn on the gate instead of preempting each other,
+  // which keeps the latency of a loaded server close to its mean.
+  auto gate = std::make_shared<std::counting_semaphore<kMaxGate>>(
+      std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, kMaxGate));
+  auto get = [&http, gate](const std::string& pattern, httplib::Server::Handler handler) {
+    http.Get(pattern, [gate, handler](const httplib::Request& req, httplib::Response& res) {
+      gate->acquire();
+      struct Release {
+        std::counting_semaphore<kMaxGate>* g;
+        ~Release() { g->release(); }
+      } release{gate.get()};
+      handler(req, res);
+    });
+  };
   const StoreReader* db = &store;
-  http.Get("/", [](const httplib::Request&, httplib::Response& res) {
+  get("/", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(ListPage()), "text/html; charset=utf-8");
   });
-  http.Get("/app.js", [](const httplib::Request&, httplib::Response& res) {
+  get("/app.js", [](const httplib::Request&, httplib::Response& res) {
     res.set_content(std::string(AppScript()), "text/javascript; charset=utf-8");
   });
-  http.Get(std::string("/stories/") + kIdPattern,
-           [db](const httplib::Request& req, httplib::Response& res) {
-             const std::string id = req.matches[1];
-             Result<std::string> section = db->StorySection(id);
-             if (!section.ok()) return Answer(req, res, section, "");
-             res.set_content(StoryPage(id, *section), "text/html; charset=utf-8");
-           });
-  http.Get(std::string("/articles/") + kIdPattern,
-           [db](const httplib::Request& req, httplib::Response& res) {
-             Result<StoredArticle> a = db->Article(req.matches[1]);
-             if (!a.ok()) return Fail(req, res, HttpStatus(a.status()), a.status().message());
-             res.set_content(ArticlePage(*a), "text/html; charset=utf-8");
-           });
-  http.Get("/api/stories", [db](const httplib::Request& req, httplib::Response& res) {
+  get(std::string("/stories/") + kIdPattern,
+      [db](const httplib::Request& req, httplib::Response& res) {
+        const std::string id = req.matches[1];
+        Result<std::string> section = db->StorySection(id);
+        if (!section.ok()) return Answer(req, res, section, "");
+        res.set_content(StoryPage(id, *section), "text/html; charset=utf-8");
+      });
+  get(std::string("/articles/") + kIdPattern,
+      [db](const httplib::Request& req, httplib::Response& res) {
+        Result<StoredArticle> a = db->Article(req.matches[1]);
+        if (!a.ok()) return Fail(req, res, HttpStatus(a.status()), a.status().message());
+        res.set_content(ArticlePage(*a), "text/html; charset=utf-8");
+      });
+  get("/api/stories", [db](const httplib::Request& req, httplib::Response& res) {
     StoryQuery q;
     if (!IntParam(req, "limit", 1, 200, q.limit, &q.limit) ||
         !IntParam(req, "offset", 0, 1000000, q.offset, &q.offset)) {
@@ -133,15 +182,15 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
     q.to = req.get_param_value("to");
     Answer(req, res, db->StoriesJson(q), "application/json");
   });
-  http.Get(std::string("/api/stories/") + kIdPattern,
-           [db](const httplib::Request& req, httplib::Response& res) {
-             Answer(req, res, db->StoryJson(req.matches[1]), "application/json");
-           });
-  http.Get(std::string("/api/articles/") + kIdPattern,
-           [db](const httplib::Request& req, httplib::Response& res) {
-             Answer(req, res, db->ArticleJson(req.matches[1]), "application/json");
-           });
-  http.Get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {
+  get(std::string("/api/stories/") + kIdPattern,
+      [db](const httplib::Request& req, httplib::Response& res) {
+        Answer(req, res, db->StoryJson(req.matches[1]), "application/json");
+      });
+  get(std::string("/api/articles/") + kIdPattern,
+      [db](const httplib::Request& req, httplib::Response& res) {
+        Answer(req, res, db->ArticleJson(req.matches[1]), "application/json");
+      });
+  get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {
     int limit = 0;
     if (!IntParam(req, "limit", 1, 200, 20, &limit)) {
       return Fail(req, res, 400, "limit must be 1 to 200");
@@ -154,16 +203,15 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
 Server::~Server() = default;
 
 Result<int> Server::Bind() {
-  if (options_.port == 0) {
-    int port = http_->bind_to_any_port(options_.host);
+  int port = options_.port;
+  if (port == 0) {
+    port = http_->bind_to_any_port(options_.host);
     if (port <= 0) return Status::IoError("cannot listen on " + options_.host);
-    return port;
+  } else if (!http_->bind_to_port(options_.host, port)) {
+    return Status::IoError("cannot listen on " + options_.host + ":" + std::to_string(port));
   }
-  if (!http_->bind_to_port(options_.host, options_.port)) {
-    return Status::IoError("cannot listen on " + options_.host + ":" +
-                           std::to_string(options_.port));
-  }
-  return options_.port;
+  RaiseListenBacklog(port);
+  return port;
 }
 
 Status Server::Run() {

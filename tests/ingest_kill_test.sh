@@ -51,7 +51,7 @@ check "every article stored once" test "$(count 'SELECT COUNT(*), COUNT(DISTINCT
 check "stories count every article once" test "$(count 'SELECT SUM(articles) FROM stories')" = "$n"
 check "full-text index holds every article" \
   test "$(count "SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'report'")" = "$n"
-check "every story has its brief" test "$(count 'SELECT COUNT(*) FROM stories WHERE built < version OR brief IS NULL')" = 0
+check "every story has its brief" test "$(count 'SELECT COUNT(*) FROM stories WHERE built < version OR story IS NULL')" = 0
 check "store intact" test "$(count 'PRAGMA integrity_check')" = ok
 "$bin" ingest --db "$db" "$tmp/in.jsonl" 2>"$tmp/err.last"
 check "a third run stores nothing" grep -q "done: 0 new articles" "$tmp/err.last"

@@ -27,6 +27,8 @@ std::string RenderBriefJson(const Brief& brief);
 std::string RenderBriefMarkdown(const Brief& brief);
 // One self-contained HTML page; with `only_story` set, just that story.
 std::string RenderBriefHtml(const Brief& brief, const Story* only_story = nullptr);
+// One story as in the brief's "stories" list (JSON).
+std::string RenderStoryJson(const Story& story);
 // One article as in the brief's "articles" list (JSON), with its story and earlier copy.
 std::string RenderArticleJson(const Article& article, const std::string& story,
                               const std::optional<std::string>& duplicate_of);

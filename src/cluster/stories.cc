@@ -137,9 +137,13 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       for (uint32_t c : candidates) {
         const OpenStory& story = st.stories[c];
+        // The similarity is at most 1, so a story decayed below the best score so far (long
+        // closed, as most are in a long stream) is passed over without computing it.
+        const double decay = Decay(f.published, story, options.window_days);
+        if (decay < best_score) continue;
         double score = (1 - options.entity_weight) * sketch::Cosine(terms, story.centroid) +
                        options.entity_weight * EntityOverlap(names, story);
-        score *= Decay(f.published, story, options.window_days);
+        score *= decay;
         if (score >= best_score) {
           best_score = score;
           best = static_cast<int>(c);

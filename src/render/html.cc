@@ -224,7 +224,11 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
     }
     if (a->title) h << " — " << Escape(*a->title);
     for (const std::string& d : render::ArticleDetails(brief, *a)) h << " · " << Escape(d);
-    h << "<details><summary>text</summary><p>" << Escape(a->text) << "</p></details></li>\n";
+    // A page with article links shows the text there; a standalone page carries it inline.
+    if (article_href.empty()) {
+      h << "<details><summary>text</summary><p>" << Escape(a->text) << "</p></details>";
+    }
+    h << "</li>\n";
   }
   h << "</ul></section>\n";
 }

@@ -141,6 +141,8 @@ std::string RenderBriefJson(const Brief& brief) {
   return Dump(j, 2) + "\n";
 }
 
+std::string RenderStoryJson(const Story& story) { return Dump(StoryJson(story)); }
+
 std::string RenderArticleJson(const Article& article, const std::string& story,
                               const std::optional<std::string>& duplicate_of) {
   return Dump(BriefArticleJson(article, &story, duplicate_of));

@@ -1,8 +1,9 @@
 // The SQLite store. Tables:
 //   articles      one row per article (id unique, content hash, story, clean fields, text);
 //                 articles_fts indexes title and text (FTS5, external content, kept by trigger)
-//   stories       one row per story: counts and dates for the list, the brief as JSON, its
-//                 HTML section and shared passages; `version` counts changes to its articles
+//   stories       one row per story: counts and dates for the list, the story of its brief
+//                 as JSON (its articles are the rows above), its HTML section and shared
+//                 passages; `version` counts changes to its articles
 //                 and `built` is the version its brief was built from (stale while built <
 //                 version)
 //   meta          the streaming clusterer's state and a sequence number bumped with it
@@ -67,7 +68,7 @@ CREATE TABLE stories(
   last TEXT,
   version INTEGER NOT NULL DEFAULT 0,
   built INTEGER NOT NULL DEFAULT -1,
-  brief TEXT,
+  story TEXT,
   section TEXT,
   reuse TEXT);
 CREATE INDEX stories_newest ON stories(last DESC, number DESC);
@@ -81,6 +82,7 @@ constexpr size_t kStoriesPerRound = 256;  // stale stories briefed between two c
 constexpr int kMaxLimit = 200;
 constexpr int kMaxOffset = 1000000;
 constexpr size_t kMaxQueryBytes = 256;
+constexpr int64_t kReaderMmapBytes = int64_t{1} << 30;  // address space, not memory
 
 std::string StoryId(uint32_t number) { return "s" + std::to_string(number + 1); }
 
@@ -353,7 +355,7 @@ Status StoreWriter::Rep::BuildRound(size_t* built) {
     std::string id;
     int64_t version = 0;
     std::vector<Article> members;
-    std::string brief, section, reuse, headline;
+    std::string story, section, reuse, headline;
     std::map<std::string, std::optional<std::string>> duplicate_of;
   };
   std::vector<Job> jobs;
@@ -394,7 +396,7 @@ Status StoreWriter::Rep::BuildRound(size_t* built) {
     Brief brief = BuildStoryBrief(std::move(job.members), job.id, one);
     const Story& story = brief.stories.front();
     job.headline = story.headline;
-    job.brief = RenderBriefJson(brief);
+    job.story = RenderStoryJson(story);
     job.section = RenderStorySectionHtml(brief, story, "/articles/");
     Json reuse = Json::array();
     for (const Reuse& r : story.reuse)
@@ -406,13 +408,13 @@ Status StoreWriter::Rep::BuildRound(size_t* built) {
   return Transaction(db, true, [&]() -> Status {
     CROSSREAD_ASSIGN_OR_RETURN(
         Statement update,
-        db.Prepare("UPDATE stories SET headline = ?1, brief = ?2, section = ?3, reuse = ?4, "
+        db.Prepare("UPDATE stories SET headline = ?1, story = ?2, section = ?3, reuse = ?4, "
                    "built = ?5 WHERE id = ?6 AND version = ?5"));
     CROSSREAD_ASSIGN_OR_RETURN(Statement dup,
                                db.Prepare("UPDATE articles SET duplicate_of = ? WHERE id = ?"));
     for (const Job& job : jobs) {
       update.Reset();
-      update.Bind(1, job.headline).Bind(2, job.brief).Bind(3, job.section).Bind(4, job.reuse);
+      update.Bind(1, job.headline).Bind(2, job.story).Bind(3, job.section).Bind(4, job.reuse);
       update.Bind(5, job.version).Bind(6, job.id);
       CROSSREAD_RETURN_IF_ERROR(update.Run());
       if (db.Changes() == 0) continue;  // its articles changed meanwhile: built next round
@@ -475,6 +477,9 @@ struct StoreReader::Rep {
       }
     }
     CROSSREAD_ASSIGN_OR_RETURN(Connection c, Connection::Open(path, true));
+    // Pages are read through a memory map: a story page is a few memory copies, not a
+    // pread() per database page.
+    CROSSREAD_RETURN_IF_ERROR(c.Exec("PRAGMA mmap_size = " + std::to_string(kReaderMmapBytes)));
     return Handle(this, std::move(c));
   }
 };
@@ -512,11 +517,21 @@ Result<std::string> StoreReader::StoriesJson(const StoryQuery& query) const {
       return Status::InvalidArgument("from and to must be dates, YYYY-MM-DD");
     }
   }
+  // Only the filters given go into the SQL, so that the planner sees plain conditions (the
+  // newest-first index serves an unfiltered list).
   const std::string match = FtsQuery(query.q);
-  std::string where =
-      " WHERE (?1 = '' OR last >= ?1) AND (?2 = '' OR first <= ?2) AND (?3 = '' OR id IN "
-      "(SELECT story FROM articles WHERE seq IN "
-      "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3)))";
+  std::string where;
+  auto cond = [&](const char* c) {
+    where += where.empty() ? " WHERE " : " AND ";
+    where += c;
+  };
+  if (!query.from.empty()) cond("last >= ?1");
+  if (!query.to.empty()) cond("first <= ?2");
+  if (!match.empty()) {
+    cond(
+        "id IN (SELECT story FROM articles WHERE seq IN "
+        "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?3))");
+  }
   CROSSREAD_ASSIGN_OR_RETURN(Rep::Handle db, rep_->Borrow());
   Json out;
   Json stories = Json::array();
@@ -567,7 +582,26 @@ Result<std::string> Lookup(Connection& db, const std::string& sql, const std::st
 
 Result<std::string> StoreReader::StoryJson(const std::string& id) const {
   CROSSREAD_ASSIGN_OR_RETURN(Rep::Handle db, rep_->Borrow());
-  return Lookup(*db, "SELECT brief FROM stories WHERE id = ?", id, "story");
+  std::string out;
+  CROSSREAD_RETURN_IF_ERROR(Transaction(*db, false, [&]() -> Status {
+    CROSSREAD_ASSIGN_OR_RETURN(std::string story,
+                               Lookup(*db, "SELECT story FROM stories WHERE id = ?", id, "story"));
+    CROSSREAD_ASSIGN_OR_RETURN(Statement members,
+                               db->Prepare(std::string("SELECT ") + kArticleColumns +
+                                           " FROM articles WHERE story = ? ORDER BY seq"));
+    members.Bind(1, id);
+    out = "{\"schema\":" + JsonDump(Json(kBriefSchema)) + ",\"articles\":[";
+    for (bool first = true;; first = false) {
+      CROSSREAD_ASSIGN_OR_RETURN(bool row, members.Step());
+      if (!row) break;
+      StoredArticle a = ReadArticle(members);
+      if (!first) out += ',';
+      out += RenderArticleJson(a.article, a.story, a.duplicate_of);
+    }
+    out += "],\"stories\":[" + story + "]}";
+    return Status::Ok();
+  }));
+  return out;
 }
 
 Result<std::string> StoreReader::StorySection(const std::string& id) const {
