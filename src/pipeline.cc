@@ -86,10 +86,11 @@ Brief Assemble(std::vector<Article> articles, const std::vector<uint32_t>& story
 
 }  // namespace
 
-Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream) {
+Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream,
+                    int threads) {
   Inputs in;
   ingest::ReadPaths(paths, stdin_stream, &in.articles, &in.errors);
-  CleanArticles(in.articles);
+  CleanArticles(in.articles, threads);
   return in;
 }
 

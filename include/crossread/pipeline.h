@@ -27,13 +27,14 @@ struct Inputs {
   std::vector<InputError> errors;
 };
 
-// Reads every PATH ("-" = JSONL on `stdin`), extracts and cleans each article. Bad inputs go to
-// `errors`; the rest are read.
-Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream);
+// Reads every PATH ("-" = JSONL on `stdin`), extracts and cleans each article on up to
+// `threads` threads (0 = all cores). Bad inputs go to `errors`; the rest are read.
+Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream,
+                    int threads = 0);
 
 // Cleans already-read articles (those whose raw_text is set and text is empty), together, so
-// that lines repeated across articles are seen as boilerplate.
-void CleanArticles(std::vector<Article>& articles);
+// that lines repeated across articles are seen as boilerplate; up to `threads` threads.
+void CleanArticles(std::vector<Article>& articles, int threads = 0);
 
 // The whole brief: stories, their alignments and summaries.
 Brief BuildBrief(std::vector<Article> articles, const Options& options);

@@ -22,6 +22,7 @@
 #include "clean/normalize.h"
 #include "common/lexicon.h"
 #include "common/offset_map.h"
+#include "common/parallel.h"
 #include "common/strings.h"
 #include "common/utf8.h"
 #include "crossread/pipeline.h"
@@ -105,14 +106,16 @@ std::optional<std::string> GuessLanguage(std::string_view text) {
 
 }  // namespace
 
-void CleanArticles(std::vector<Article>& articles) {
+void CleanArticles(std::vector<Article>& articles, int threads) {
   const BoilerplateClassifier& boiler = BoilerplateClassifier::Default();
   std::vector<std::vector<Line>> all(articles.size());
   std::vector<std::vector<std::string>> credits(articles.size());
 
-  for (size_t a = 0; a < articles.size(); ++a) {
+  // Each article's lines alone, in parallel; then the lines seen across articles; then each
+  // article's text, in parallel.
+  ParallelFor(articles.size(), threads, [&](size_t a) {
     Article& art = articles[a];
-    if (!art.text.empty()) continue;  // already clean
+    if (!art.text.empty()) return;  // already clean
     std::vector<Line>& lines = all[a] = SplitRawLines(art.raw_text);
     for (Line& l : lines) {
       l.norm = clean::NormalizeText(l.raw);
@@ -145,7 +148,7 @@ void CleanArticles(std::vector<Article>& articles) {
         l.reason = "repeated line";
       }
     }
-  }
+  });
 
   // Short lines that recur across three or more articles: site furniture.
   std::unordered_map<std::string, std::set<size_t>> seen_in;
@@ -154,9 +157,9 @@ void CleanArticles(std::vector<Article>& articles) {
       if (l.words <= 12 && (l.words <= 5 || !EndsLikeSentence(l.norm))) seen_in[l.key].insert(a);
     }
   }
-  for (size_t a = 0; a < articles.size(); ++a) {
+  ParallelFor(articles.size(), threads, [&](size_t a) {
     Article& art = articles[a];
-    if (!art.text.empty()) continue;
+    if (!art.text.empty()) return;
     std::vector<Line>& lines = all[a];
     for (Line& l : lines) {
       auto it = seen_in.find(l.key);
@@ -196,7 +199,7 @@ void CleanArticles(std::vector<Article>& articles) {
     }
     std::sort(art.wire.begin(), art.wire.end());
     if (!art.language) art.language = GuessLanguage(art.text);
-  }
+  });
 }
 
 }  // namespace crossread

@@ -173,7 +173,7 @@ int RunIngest(const Args& args) {
     std::cerr << "crossread: " << args.db << ": " << store.status().message() << "\n";
     return kExitSkipped;
   }
-  Inputs in = ReadArticles(args.paths, std::cin);
+  Inputs in = ReadArticles(args.paths, std::cin, args.options.threads);
   ReportInputErrors(in.errors);
   const size_t total = in.articles.size();
   IngestReport report;
@@ -250,7 +250,7 @@ int Run(const Args& args) {
     std::cerr << "crossread: " << cmd << ": no PATH given (use - for JSONL on stdin)\n";
     return kExitUsage;
   }
-  Inputs in = ReadArticles(args.paths, std::cin);
+  Inputs in = ReadArticles(args.paths, std::cin, args.options.threads);
   ReportInputErrors(in.errors);
   bool ok = true;
   std::ostringstream out;
