@@ -2,7 +2,9 @@
 // serves it on loopback, opens the story list, searches, opens the story and checks that its
 // facts × outlets matrix and timeline chart render, opens an article, and fails on any console
 // error (a Content-Security-Policy violation included). Saves screenshots of the story page
-// (SCREENSHOT.png, and its matrix and timeline as SCREENSHOT-matrix.png, -timeline.png).
+// (SCREENSHOT.png, and its matrix and timeline as SCREENSHOT-matrix.png, -timeline.png) and of
+// the story list (SCREENSHOT-list.png). With --db, it serves that store instead of one built
+// from examples/.
 //   node tests/browser/browser_test.mjs BIN SOURCE_DIR [SCREENSHOT.png] [--db STORE]
 // Exits 77 (skipped) when Chromium or playwright-core is not installed.
 import {spawn, spawnSync} from 'node:child_process';
@@ -68,6 +70,8 @@ try {
   await page.waitForSelector('#stories tbody tr');
   const rows = await page.locator('#stories tbody tr').count();
   check('the list shows stories', rows >= 1, `${rows} rows`);
+
+  if (screenshot) await page.screenshot({path: screenshot.replace(/\.png$/, '') + '-list.png'});
 
   await page.fill('#q', 'Starmer ceasefire');
   await page.click('#search button[type=submit]');
