@@ -30,7 +30,6 @@ namespace crossread::server {
 
 namespace {
 
-constexpr int kDefaultWorkers = 64;
 constexpr std::ptrdiff_t kMaxGate = 256;
 constexpr size_t kMaxBody = 64 * 1024;
 constexpr char kIdPattern[] = "([^/]{1,200})";
@@ -114,11 +113,10 @@ void RaiseListenBacklog(int port) {
 Server::Server(const StoreReader& store, const ServerOptions& options)
     : options_(options), http_(std::make_unique<httplib::Server>()) {
   httplib::Server& http = *http_;
-  const size_t workers =
-      options.threads > 0 ? static_cast<size_t>(options.threads) : kDefaultWorkers;
+  const size_t workers = static_cast<size_t>(std::max(1, options.connections));
   http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   http.set_payload_max_length(kMaxBody);
-  http.set_keep_alive_max_count(1000000);
+  http.set_keep_alive_max_count(1000000);  // a busy client keeps its connection
   http.set_tcp_nodelay(true);  // headers and body go out at once: no 40 ms delayed-ACK stalls
   http.set_read_timeout(5, 0);
   http.set_write_timeout(5, 0);
@@ -136,11 +134,14 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
   http.set_exception_handler([](const httplib::Request& req, httplib::Response& res,
                                 std::exception_ptr) { Fail(req, res, 500, "internal error"); });
 
-  // Requests are answered by at most one worker per core at a time: the workers beyond them
-  // (one per open connection) wait their turn on the gate instead of preempting each other,
-  // which keeps the latency of a loaded server close to its mean.
+  // Requests are answered by at most `threads` workers at a time (one per core by default):
+  // the other workers (one per open connection) wait their turn on the gate instead of
+  // preempting each other, which keeps the latency of a loaded server close to its mean.
+  const std::ptrdiff_t answering =
+      options.threads > 0 ? options.threads
+                          : static_cast<std::ptrdiff_t>(std::thread::hardware_concurrency());
   auto gate = std::make_shared<std::counting_semaphore<kMaxGate>>(
-      std::clamp<std::ptrdiff_t>(std::thread::hardware_concurrency(), 1, kMaxGate));
+      std::clamp<std::ptrdiff_t>(answering, 1, kMaxGate));
   auto get = [&http, gate](const std::string& pattern, httplib::Server::Handler handler) {
     http.Get(pattern, [gate, handler](const httplib::Request& req, httplib::Response& res) {
       gate->acquire();

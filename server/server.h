@@ -21,9 +21,11 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   // Port; 0 picks a free one. Default: 8080.
   int port = 8080;
-  // Request workers, each serving one connection at a time; 0 means 64 (keep-alive clients
-  // hold a worker for as long as their connection is open). Default: 0.
+  // Requests answered at once (the others wait their turn); 0 means one per core. Default: 0.
   int threads = 0;
+  // Connections served at once, each by a worker thread of its own (a keep-alive client holds
+  // its worker while its connection is open); further ones wait to be taken. Default: 64.
+  int connections = 64;
 };
 
 // One HTTP server over a store. Not copyable (it owns the listening socket).

@@ -4,13 +4,7 @@
 set -uo pipefail
 bin="$1"
 src="$2"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME CONDITION...
-  local name="$1"; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
+source "$(dirname "$0")/check.sh"
 
 : > "$tmp/empty.txt"
 printf 'abc\0def' > "$tmp/binary.txt"

@@ -6,13 +6,7 @@
 set -uo pipefail
 bin="$1"
 command -v sqlite3 >/dev/null || { echo "sqlite3 shell missing (scripts/install-deps.sh)"; exit 1; }
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0
-check() {  # check NAME CONDITION...
-  local name="$1"; shift
-  if "$@"; then echo "ok   $name"; else echo "FAIL $name"; fail=1; fi
-}
+source "$(dirname "$0")/check.sh"
 
 # 3,000 made-up articles on 300 topics (each topic its own vocabulary).
 n=3000
