@@ -45,8 +45,8 @@ struct StoryOptions {
 // Single-pass story clustering that goes on across batches: the stories found so far, the
 // document frequencies of the terms seen so far, and an index from terms to stories. A batch
 // is taken in publication order (undated articles last, in batch order), each article joining
-// the best story at or above the threshold or opening a new one. Save() and Load() carry the
-// state between runs (`crossread ingest`). Not thread-safe.
+// the best story at or above the threshold or opening a new one. The Save functions and Load carry
+// the state between runs (`crossread ingest`). Not thread-safe.
 class StoryStream {
  public:
   explicit StoryStream(const StoryOptions& options);
@@ -59,9 +59,14 @@ class StoryStream {
   std::vector<uint32_t> Add(const std::vector<StoryFeatures>& batch);
   size_t stories() const;
 
-  // The state as bytes, and back. Load fails (nullopt) on bytes Save did not write.
-  std::string Save() const;
-  static std::optional<StoryStream> Load(std::string_view bytes, const StoryOptions& options);
+  // The state as bytes, in parts, so that a store rewrites only what a batch changed: the
+  // document frequencies, and each story by number. Load takes the parts back (the stories in
+  // number order) and fails (nullopt) on bytes the Save functions did not write.
+  std::string SaveFrequencies() const;
+  std::string SaveStory(uint32_t story) const;
+  static std::optional<StoryStream> Load(std::string_view frequencies,
+                                         const std::vector<std::string>& stories,
+                                         const StoryOptions& options);
 
  private:
   struct State;

@@ -68,7 +68,8 @@ TEST(StoryStream, SavedStateGoesOnAsIfNeverStopped) {
 
   StoryStream before{StoryOptions()};
   before.Add(first);
-  std::optional<StoryStream> resumed = StoryStream::Load(before.Save(), StoryOptions());
+  std::optional<StoryStream> resumed = StoryStream::Load(
+      before.SaveFrequencies(), {before.SaveStory(0), before.SaveStory(1)}, StoryOptions());
   ASSERT_TRUE(resumed.has_value());
   EXPECT_EQ(resumed->stories(), 2u);
   EXPECT_EQ(resumed->Add(second), expected);
@@ -78,14 +79,20 @@ TEST(StoryStream, LoadRejectsBytesItDidNotWrite) {
   StoryStream stream{StoryOptions()};
   stream.Add(
       Features({"Floods closed roads across the north of England on Sunday."}, "2025-01-05"));
-  std::string saved = stream.Save();
-  EXPECT_FALSE(StoryStream::Load("", StoryOptions()).has_value());
-  EXPECT_FALSE(StoryStream::Load("not a state", StoryOptions()).has_value());
-  for (size_t cut = 0; cut < saved.size(); cut += 7) {
-    EXPECT_FALSE(StoryStream::Load(saved.substr(0, cut), StoryOptions()).has_value()) << cut;
+  const std::string df = stream.SaveFrequencies(), story = stream.SaveStory(0);
+  auto load = [](const std::string& f, const std::string& s) {
+    return StoryStream::Load(f, {s}, StoryOptions()).has_value();
+  };
+  EXPECT_TRUE(load(df, story));
+  EXPECT_FALSE(load("", story));
+  EXPECT_FALSE(load("not a state", story));
+  EXPECT_FALSE(load(df + "x", story));
+  EXPECT_FALSE(load(df, story + "x"));
+  for (size_t cut = 0; cut < df.size(); cut += 7)
+    EXPECT_FALSE(load(df.substr(0, cut), story)) << cut;
+  for (size_t cut = 0; cut < story.size(); cut += 5) {
+    EXPECT_FALSE(load(df, story.substr(0, cut))) << cut;
   }
-  EXPECT_FALSE(StoryStream::Load(saved + "x", StoryOptions()).has_value());
-  EXPECT_TRUE(StoryStream::Load(saved, StoryOptions()).has_value());
 }
 
 }  // namespace

@@ -24,7 +24,7 @@ namespace crossread::cluster {
 namespace {
 
 constexpr size_t kQueryTerms = 20;  // an article's heaviest terms, to find candidate stories
-constexpr char kStateMagic[] = "CRSTORY1";
+constexpr char kStateMagic[] = "CRSTORY2";
 
 struct OpenStory {
   sketch::TermVector centroid;  // sum of member vectors, normalised
@@ -173,62 +173,76 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
   return std::vector<uint32_t>(story_of.begin(), story_of.end());
 }
 
-std::string StoryStream::Save() const {
-  const State& st = *state_;
+std::string StoryStream::SaveFrequencies() const {
   std::string out(kStateMagic);
-  st.df.Encode(&out);
-  PutVarint(&out, st.stories.size());
-  for (const OpenStory& s : st.stories) {
-    PutVarint(&out, s.sum.size());
-    for (const auto& [term, w] : s.sum) {
-      PutFixed(&out, term);
-      PutFixed(&out, w);
-    }
-    PutVarint(&out, s.entities.size());
-    for (const auto& [name, count] : s.entities) {
-      PutFixed(&out, name);
-      PutVarint(&out, static_cast<uint32_t>(count));
-    }
-    PutDay(&out, s.first);
-    PutDay(&out, s.last);
-  }
+  state_->df.Encode(&out);
   return out;
 }
 
-std::optional<StoryStream> StoryStream::Load(std::string_view bytes, const StoryOptions& options) {
+std::string StoryStream::SaveStory(uint32_t story) const {
+  const OpenStory& s = state_->stories.at(story);
+  std::string out;
+  PutVarint(&out, s.sum.size());
+  for (const auto& [term, w] : s.sum) {
+    PutFixed(&out, term);
+    PutFixed(&out, w);
+  }
+  PutVarint(&out, s.entities.size());
+  for (const auto& [name, count] : s.entities) {
+    PutFixed(&out, name);
+    PutVarint(&out, static_cast<uint32_t>(count));
+  }
+  PutDay(&out, s.first);
+  PutDay(&out, s.last);
+  return out;
+}
+
+namespace {
+
+std::optional<OpenStory> ReadStory(std::string_view bytes) {
+  ByteReader in(bytes);
+  OpenStory s;
+  size_t terms = 0, names = 0;
+  if (!in.Varint(&terms)) return std::nullopt;
+  for (size_t i = 0; i < terms; ++i) {
+    uint64_t term = 0;
+    float w = 0;
+    if (!in.Fixed(&term) || !in.Fixed(&w)) return std::nullopt;
+    if (!s.sum.empty() && term <= s.sum.back().first) return std::nullopt;  // sorted, once
+    s.sum.emplace_back(term, w);
+  }
+  if (!in.Varint(&names)) return std::nullopt;
+  for (size_t i = 0; i < names; ++i) {
+    uint64_t name = 0;
+    uint32_t count = 0;
+    if (!in.Fixed(&name) || !in.Varint(&count) || count == 0) return std::nullopt;
+    s.entities[name] = static_cast<int>(count);
+    s.entity_squares += static_cast<double>(count) * count;
+  }
+  if (!ReadDay(&in, &s.first) || !ReadDay(&in, &s.last) || !in.done()) return std::nullopt;
+  s.centroid = s.sum;
+  sketch::Normalize(&s.centroid);
+  return s;
+}
+
+}  // namespace
+
+std::optional<StoryStream> StoryStream::Load(std::string_view frequencies,
+                                             const std::vector<std::string>& stories,
+                                             const StoryOptions& options) {
   const std::string_view magic(kStateMagic);
-  if (bytes.substr(0, magic.size()) != magic) return std::nullopt;
-  ByteReader in(bytes.substr(magic.size()));
+  if (frequencies.substr(0, magic.size()) != magic) return std::nullopt;
+  ByteReader in(frequencies.substr(magic.size()));
   StoryStream stream(options);
   State& st = *stream.state_;
-  size_t stories = 0;
-  if (!st.df.Decode(&in) || !in.Varint(&stories)) return std::nullopt;
-  for (size_t k = 0; k < stories; ++k) {
-    OpenStory s;
-    size_t terms = 0, names = 0;
-    if (!in.Varint(&terms)) return std::nullopt;
-    for (size_t i = 0; i < terms; ++i) {
-      uint64_t term = 0;
-      float w = 0;
-      if (!in.Fixed(&term) || !in.Fixed(&w)) return std::nullopt;
-      if (!s.sum.empty() && term <= s.sum.back().first) return std::nullopt;  // sorted, once
-      s.sum.emplace_back(term, w);
-    }
-    if (!in.Varint(&names)) return std::nullopt;
-    for (size_t i = 0; i < names; ++i) {
-      uint64_t name = 0;
-      uint32_t count = 0;
-      if (!in.Fixed(&name) || !in.Varint(&count) || count == 0) return std::nullopt;
-      s.entities[name] = static_cast<int>(count);
-      s.entity_squares += static_cast<double>(count) * count;
-    }
-    if (!ReadDay(&in, &s.first) || !ReadDay(&in, &s.last)) return std::nullopt;
-    s.centroid = s.sum;
-    sketch::Normalize(&s.centroid);
-    st.Hold(s.sum, static_cast<uint32_t>(k));
-    st.stories.push_back(std::move(s));
+  if (!st.df.Decode(&in) || !in.done()) return std::nullopt;
+  st.stories.reserve(stories.size());
+  for (size_t k = 0; k < stories.size(); ++k) {
+    std::optional<OpenStory> s = ReadStory(stories[k]);
+    if (!s) return std::nullopt;
+    st.Hold(s->sum, static_cast<uint32_t>(k));
+    st.stories.push_back(std::move(*s));
   }
-  if (!in.done()) return std::nullopt;
   return stream;
 }
 

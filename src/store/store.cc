@@ -3,10 +3,11 @@
 //                 articles_fts indexes title and text (FTS5, external content, kept by trigger)
 //   stories       one row per story: counts and dates for the list, the story of its brief
 //                 as JSON (its articles are the rows above), its HTML section and shared
-//                 passages; `version` counts changes to its articles
-//                 and `built` is the version its brief was built from (stale while built <
-//                 version)
-//   meta          the streaming clusterer's state and a sequence number bumped with it
+//                 passages; and the streaming clusterer's state of the story; `version` counts
+//                 changes to its articles and `built` is the version its brief was built from
+//                 (stale while built < version)
+//   meta          the streaming clusterer's document frequencies and a sequence number bumped
+//                 with every change to its state
 // The schema version is PRAGMA user_version; kMigrations[v] takes a store from v to v + 1.
 //
 // Ingest commits a batch at a time: its new articles, the stories they join (version + 1) and
@@ -70,13 +71,14 @@ CREATE TABLE stories(
   built INTEGER NOT NULL DEFAULT -1,
   story TEXT,
   section TEXT,
-  reuse TEXT);
+  reuse TEXT,
+  state BLOB NOT NULL);
 CREATE INDEX stories_newest ON stories(last DESC, number DESC);
 CREATE INDEX stories_stale ON stories(number) WHERE built < version;
 )sql"};
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
-constexpr char kStateKey[] = "stories";
+constexpr char kStateKey[] = "frequencies";
 constexpr char kStateSeqKey[] = "stories_seq";
 constexpr size_t kStoriesPerRound = 256;  // stale stories briefed between two commits
 constexpr int kMaxLimit = 200;
@@ -224,8 +226,19 @@ struct StoreWriter::Rep {
     if (!state) {
       stream = cluster::StoryStream(StreamOptions());
     } else {
+      CROSSREAD_ASSIGN_OR_RETURN(Statement rows,
+                                 db.Prepare("SELECT number, state FROM stories ORDER BY number"));
+      std::vector<std::string> stories;
+      for (;;) {
+        CROSSREAD_ASSIGN_OR_RETURN(bool row, rows.Step());
+        if (!row) break;
+        if (rows.Int(0) != static_cast<int64_t>(stories.size())) {
+          return Status::DataLoss("the store's stories are not numbered 0, 1, ...");
+        }
+        stories.push_back(rows.Blob(1));
+      }
       std::optional<cluster::StoryStream> loaded =
-          cluster::StoryStream::Load(*state, StreamOptions());
+          cluster::StoryStream::Load(*state, stories, StreamOptions());
       if (!loaded) return Status::DataLoss("the store's clustering state is damaged");
       stream = std::move(*loaded);
     }
@@ -237,7 +250,7 @@ struct StoreWriter::Rep {
     CROSSREAD_ASSIGN_OR_RETURN(Statement st,
                                db.Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2), (?3, ?4) "
                                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    st.Bind(1, std::string_view(kStateKey)).BindBlob(2, stream.Save());
+    st.Bind(1, std::string_view(kStateKey)).BindBlob(2, stream.SaveFrequencies());
     st.Bind(3, std::string_view(kStateSeqKey)).Bind(4, std::to_string(stream_seq + 1));
     CROSSREAD_RETURN_IF_ERROR(st.Run());
     ++stream_seq;
@@ -315,15 +328,15 @@ Status StoreWriter::Rep::AddBatch(std::vector<Article> batch, IngestReport* repo
     }
     CROSSREAD_ASSIGN_OR_RETURN(
         Statement upsert,
-        db.Prepare("INSERT INTO stories(id, number, articles, outlets, first, last, version) "
-                   "SELECT ?1, ?2, COUNT(*), COUNT(DISTINCT COALESCE(outlet, id)), "
-                   "MIN(published), MAX(published), 1 FROM articles WHERE story = ?1 "
+        db.Prepare("INSERT INTO stories(id, number, articles, outlets, first, last, version, "
+                   "state) SELECT ?1, ?2, COUNT(*), COUNT(DISTINCT COALESCE(outlet, id)), "
+                   "MIN(published), MAX(published), 1, ?3 FROM articles WHERE story = ?1 "
                    "ON CONFLICT(id) DO UPDATE SET articles = excluded.articles, "
                    "outlets = excluded.outlets, first = excluded.first, last = excluded.last, "
-                   "version = version + 1"));
+                   "version = version + 1, state = excluded.state"));
     for (uint32_t s : touched) {
       upsert.Reset();
-      upsert.Bind(1, StoryId(s)).Bind(2, static_cast<int64_t>(s));
+      upsert.Bind(1, StoryId(s)).Bind(2, static_cast<int64_t>(s)).BindBlob(3, stream.SaveStory(s));
       CROSSREAD_RETURN_IF_ERROR(upsert.Run());
     }
     CROSSREAD_RETURN_IF_ERROR(SaveStream());
