@@ -52,7 +52,7 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
   if (!r.F32(&scale) || !r.U32(&n_features)) return Status::DataLoss("truncated header");
   size_t slots = 1;
   while (slots < static_cast<size_t>(n_features) * 2 + 1) slots <<= 1;
-  m.keys_.assign(slots, 0);
+  std::vector<uint32_t> keys(slots, 0);
   // First pass: place each feature in its slot and keep its weights in file order.
   std::vector<uint32_t> slot_of(n_features), first(n_features + 1);
   uint32_t key = 0;
@@ -65,8 +65,8 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
     key += delta;  // keys are stored sorted, as gaps
     if (key == 0) return Status::DataLoss("bad feature key");
     size_t slot = key & (slots - 1);
-    while (m.keys_[slot] != 0) slot = (slot + 1) & (slots - 1);
-    m.keys_[slot] = key;
+    while (keys[slot] != 0) slot = (slot + 1) & (slots - 1);
+    keys[slot] = key;
     slot_of[f] = static_cast<uint32_t>(slot);
     first[f] = static_cast<uint32_t>(cls.size());
     for (uint8_t k = 0; k < count; ++k) {
@@ -82,15 +82,12 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
   std::vector<uint32_t> per_slot(slots + 1, 0);
   for (uint32_t f = 0; f < n_features; ++f) per_slot[slot_of[f] + 1] = first[f + 1] - first[f];
   for (size_t sl = 0; sl < slots; ++sl) per_slot[sl + 1] += per_slot[sl];
-  m.begin_ = per_slot;
-  m.entry_class_.resize(cls.size());
-  m.entry_weight_.resize(cls.size());
+  m.slots_.resize(slots + 1);
+  for (size_t sl = 0; sl <= slots; ++sl) m.slots_[sl] = {sl < slots ? keys[sl] : 0, per_slot[sl]};
+  m.entries_.resize(cls.size());
   for (uint32_t f = 0; f < n_features; ++f) {
     uint32_t out = per_slot[slot_of[f]];
-    for (uint32_t e = first[f]; e < first[f + 1]; ++e, ++out) {
-      m.entry_class_[out] = cls[e];
-      m.entry_weight_[out] = weight[e];
-    }
+    for (uint32_t e = first[f]; e < first[f + 1]; ++e, ++out) m.entries_[out] = {weight[e], cls[e]};
   }
   m.empty_slots_ = slots - n_features;
   return m;
@@ -104,14 +101,26 @@ int LinearModel::ClassIndex(std::string_view name) const {
 }
 
 void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) const {
-  const size_t mask = keys_.size() - 1;
-  for (uint64_t feature : features) {
-    const uint32_t key = FeatureKey(feature);
-    size_t slot = key & mask;
-    while (keys_[slot] != 0 && keys_[slot] != key) slot = (slot + 1) & mask;
-    if (keys_[slot] == 0) continue;
-    for (uint32_t e = begin_[slot]; e < begin_[slot + 1]; ++e) {
-      scores[entry_class_[e]] += entry_weight_[e];
+  // In batches: first the home slot of every feature is computed and prefetched, so that
+  // the cache misses of a batch overlap instead of following one another.
+  constexpr size_t kBatch = 16;
+  const size_t mask = slots_.size() - 2;  // slots_ holds a power of two plus the sentinel
+  uint32_t keys[kBatch];
+  size_t home[kBatch];
+  for (size_t at = 0; at < features.size(); at += kBatch) {
+    const size_t n = std::min(kBatch, features.size() - at);
+    for (size_t i = 0; i < n; ++i) {
+      keys[i] = FeatureKey(features[at + i]);
+      home[i] = keys[i] & mask;
+      __builtin_prefetch(&slots_[home[i]]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      size_t slot = home[i];
+      while (slots_[slot].key != 0 && slots_[slot].key != keys[i]) slot = (slot + 1) & mask;
+      if (slots_[slot].key == 0) continue;
+      for (uint32_t e = slots_[slot].begin; e < slots_[slot + 1].begin; ++e) {
+        scores[entries_[e].cls] += entries_[e].weight;
+      }
     }
   }
 }

@@ -45,18 +45,27 @@ class LinearModel {
   size_t num_classes() const { return classes_.size(); }
   const std::vector<std::string>& classes() const { return classes_; }
   int ClassIndex(std::string_view name) const;  // -1 if unknown
-  size_t num_features() const { return keys_.size() - empty_slots_; }
+  size_t num_features() const { return slots_.size() - 1 - empty_slots_; }
 
   // scores[c] += weight(f, c) for every feature f. REQUIRES: scores has num_classes() slots.
   void Score(const std::vector<uint64_t>& features, float* scores) const;
 
  private:
   std::vector<std::string> classes_;
-  // Open addressing: keys_[slot] (0 = empty), entries of a slot in [begin_[slot], begin_[slot+1]).
-  std::vector<uint32_t> keys_;
-  std::vector<uint32_t> begin_;
-  std::vector<uint8_t> entry_class_;
-  std::vector<float> entry_weight_;
+  // Open addressing over slots_ (one past the end: a sentinel). A slot holds its key (0 =
+  // empty) and where its weights begin in entries_; they end where the next slot's begin. Key
+  // and bounds share a cache line, and a weight and its class share an entry, so a lookup
+  // touches two lines, which Score prefetches for a batch of features at a time.
+  struct Slot {
+    uint32_t key;
+    uint32_t begin;
+  };
+  struct Entry {
+    float weight;
+    uint32_t cls;
+  };
+  std::vector<Slot> slots_;
+  std::vector<Entry> entries_;
   size_t empty_slots_ = 0;
 };
 
