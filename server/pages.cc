@@ -193,12 +193,9 @@ std::string ArticlePage(const StoredArticle& s) {
   add("Published", a.published);
   add("Dateline", a.dateline);
   add("Language", a.language);
-  if (!a.wire.empty())
-    add("Wire", [&] {
-      std::string w;
-      for (const std::string& x : a.wire) w += (w.empty() ? "" : ", ") + x;
-      return std::optional<std::string>(w);
-    }());
+  std::optional<std::string> wire;
+  for (const std::string& w : a.wire) wire = wire ? *wire + ", " + w : w;
+  add("Wire", wire);
   add("Copy of", s.duplicate_of);
   std::string out =
       Head(a.title.value_or(a.id)) + "<nav><a href=\"/\">← all stories</a> · <a href=\"/stories/" +

@@ -18,10 +18,10 @@
 #include "crossread/store.h"
 
 #include <ctime>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <unordered_map>
 #include <utility>
 
 #include "cluster/cluster.h"
