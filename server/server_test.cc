@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -303,6 +304,51 @@ TEST(Store, IngestIsIdempotentAndRefusesAChangedText) {
   ASSERT_EQ(report.refused.size(), 1u);
   EXPECT_EQ(report.refused[0].path, "t0-0.txt");
   EXPECT_NE(report.refused[0].reason.find("another text"), std::string::npos);
+}
+
+TEST(Store, TwoWritersTakeTurnsOnOneFile) {
+  TempDir dir;
+  const std::string db = dir.File("shared.db");
+  Result<std::unique_ptr<StoreWriter>> a = StoreWriter::Open(db, Options());
+  Result<std::unique_ptr<StoreWriter>> b = StoreWriter::Open(db, Options());
+  ASSERT_TRUE(a.ok() && b.ok());
+  // Topic 0 starts with writer a, goes on with b, then a again; topic 1 only with b.
+  std::vector<Article> topic0 = Synthetic(0, 1, 3), topic1 = Synthetic(1, 1, 2);
+  IngestReport ra, rb;
+  ASSERT_TRUE((*a)->Add({topic0[0]}, 10, &ra, nullptr).ok());
+  ASSERT_TRUE((*b)->Add({topic0[1], topic1[0]}, 10, &rb, nullptr).ok());
+  ASSERT_TRUE((*a)->Add({topic0[2], topic1[1]}, 10, &ra, nullptr).ok());
+  ASSERT_TRUE((*b)->BuildBriefs(&rb, nullptr).ok());
+  Result<std::unique_ptr<StoreReader>> r = StoreReader::Open(db);
+  ASSERT_TRUE(r.ok());
+  auto story_of = [&](const std::string& id) {
+    Result<std::string> j = (*r)->ArticleJson(id);
+    return j.ok() ? json::parse(*j)["story"].get<std::string>() : "";
+  };
+  // Each writer saw the other's stories: one story per topic, not one per writer.
+  EXPECT_EQ(story_of("t0-0"), story_of("t0-1"));
+  EXPECT_EQ(story_of("t0-0"), story_of("t0-2"));
+  EXPECT_EQ(story_of("t1-0"), story_of("t1-1"));
+  EXPECT_NE(story_of("t0-0"), story_of("t1-0"));
+  json list = json::parse(*(*r)->StoriesJson(StoryQuery()));
+  EXPECT_EQ(list["total"], 2);
+  for (const json& s : list["stories"]) EXPECT_FALSE(s["headline"].is_null());
+}
+
+TEST(Store, AStoreOfAnotherSchemaVersionIsRefused) {
+  TempDir dir;
+  const std::string db = dir.File("future.db");
+  ASSERT_TRUE(StoreWriter::Open(db, Options()).ok());
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(handle);
+  Result<std::unique_ptr<StoreWriter>> w = StoreWriter::Open(db, Options());
+  ASSERT_FALSE(w.ok());
+  EXPECT_NE(w.status().message().find("newer"), std::string::npos) << w.status().message();
+  Result<std::unique_ptr<StoreReader>> r = StoreReader::Open(db);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("schema 99"), std::string::npos) << r.status().message();
 }
 
 TEST(Store, OpeningSomethingElseFailsClearly) {
