@@ -300,10 +300,17 @@ TEST(Store, IngestIsIdempotentAndRefusesAChangedText) {
   IngestReport report;
   std::vector<Article> changed = Synthetic(0, 1, 1);
   changed[0].text += " A correction was appended.";
+  // A new id given twice in one input with two texts: the first is kept.
+  std::vector<Article> twice = Synthetic(7, 1, 1);
+  twice.push_back(twice[0]);
+  twice[1].text += " Another wording.";
+  changed.insert(changed.end(), twice.begin(), twice.end());
   ASSERT_TRUE((*w)->Add(std::move(changed), 10, &report, nullptr).ok());
-  ASSERT_EQ(report.refused.size(), 1u);
+  ASSERT_EQ(report.refused.size(), 2u);
   EXPECT_EQ(report.refused[0].path, "t0-0.txt");
   EXPECT_NE(report.refused[0].reason.find("another text"), std::string::npos);
+  EXPECT_EQ(report.refused[1].path, "t7-0.txt");
+  EXPECT_EQ(report.stored, 1u);
 }
 
 TEST(Store, TwoWritersTakeTurnsOnOneFile) {

@@ -282,18 +282,25 @@ Status StoreWriter::Rep::AddBatch(std::vector<Article> batch, IngestReport* repo
                                db.Prepare("SELECT hash FROM articles WHERE id = ?"));
     std::vector<Article> fresh;
     std::vector<std::string> hashes;
-    std::set<std::string> seen;
+    std::map<std::string, std::string> seen;  // id → hash, of this batch
     for (Article& a : batch) {
       std::string hash = HashHex(a.text);
-      known.Reset();
-      known.Bind(1, a.id);
-      CROSSREAD_ASSIGN_OR_RETURN(bool stored, known.Step());
-      if (stored && known.Text(0) != hash) {
+      std::optional<std::string> stored;
+      if (auto it = seen.find(a.id); it != seen.end()) {
+        stored = it->second;
+      } else {
+        known.Reset();
+        known.Bind(1, a.id);
+        CROSSREAD_ASSIGN_OR_RETURN(bool row, known.Step());
+        if (row) stored = known.Text(0);
+      }
+      if (stored && *stored != hash) {
         report->refused.push_back(
             {a.source, "article " + a.id + " is already stored with another text; kept that one"});
-      } else if (stored || !seen.insert(a.id).second) {
+      } else if (stored) {
         ++report->unchanged;
       } else {
+        seen.emplace(a.id, hash);
         fresh.push_back(std::move(a));
         hashes.push_back(std::move(hash));
       }
