@@ -47,8 +47,9 @@ class StoreWriter {
   StoreWriter(const StoreWriter&) = delete;
   StoreWriter& operator=(const StoreWriter&) = delete;
 
-  // Adds clean articles in transactions of `batch` articles, clustering them into the stories
-  // already held; the stories they join are marked for a new brief.
+  // Adds clean articles in publication order (undated ones last), in transactions of `batch`
+  // articles, clustering them into the stories already held; the stories they join are
+  // marked for a new brief.
   Status Add(std::vector<Article> articles, size_t batch, IngestReport* report,
              const IngestProgress& progress);
 

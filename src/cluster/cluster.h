@@ -45,8 +45,10 @@ struct StoryOptions {
 // Single-pass story clustering that goes on across batches: the stories found so far, the
 // document frequencies of the terms seen so far, and an index from terms to stories. A batch
 // is taken in publication order (undated articles last, in batch order), each article joining
-// the best story at or above the threshold or opening a new one. The Save functions and Load carry
-// the state between runs (`crossread ingest`). Not thread-safe.
+// the best story at or above the threshold or opening a new one. The Save functions and Load
+// carry the state between runs (`crossread ingest`). Stories that fall out of the time window
+// for good are closed, so memory follows the live window, not all history; an article older
+// than that window, arriving late, opens a story of its own. Not thread-safe.
 class StoryStream {
  public:
   explicit StoryStream(const StoryOptions& options);
@@ -58,6 +60,9 @@ class StoryStream {
   // were opened, across every batch this stream has seen.
   std::vector<uint32_t> Add(const std::vector<StoryFeatures>& batch);
   size_t stories() const;
+  // Stories still inside the time window of the newest article seen (the others are closed:
+  // no later article joins them, and their vectors are freed).
+  size_t open_stories() const;
 
   // The state as bytes, in parts, so that a store rewrites only what a batch changed: the
   // document frequencies, and each story by number. Load takes the parts back (the stories in

@@ -75,6 +75,27 @@ TEST(StoryStream, SavedStateGoesOnAsIfNeverStopped) {
   EXPECT_EQ(resumed->Add(second), expected);
 }
 
+TEST(StoryStream, StoriesOutOfTheTimeWindowCloseAndStayClosed) {
+  StoryStream stream{StoryOptions()};
+  const std::string text = "Floods closed roads across the north of England on Sunday.";
+  std::vector<StoryFeatures> batch = Features({text, text}, "2025-01-05");
+  batch[1].published = ParseIsoDay("2025-01-06");
+  EXPECT_EQ(stream.Add(batch), (std::vector<uint32_t>{0, 0}));
+  EXPECT_EQ(stream.open_stories(), 1u);
+  // Four days after the story's last day: the decay has only begun, so it is joined.
+  EXPECT_EQ(stream.Add(Features({text}, "2025-01-10")), (std::vector<uint32_t>{0}));
+  // A month later the same words open a new story, and the first one closes.
+  EXPECT_EQ(stream.Add(Features({text}, "2025-03-01")), (std::vector<uint32_t>{1}));
+  EXPECT_EQ(stream.open_stories(), 1u);
+  EXPECT_EQ(stream.stories(), 2u);
+  // Saved and loaded, the closed story stays closed: a late article of its days opens a story.
+  std::optional<StoryStream> resumed = StoryStream::Load(
+      stream.SaveFrequencies(), {stream.SaveStory(0), stream.SaveStory(1)}, StoryOptions());
+  ASSERT_TRUE(resumed.has_value());
+  EXPECT_EQ(resumed->open_stories(), 1u);
+  EXPECT_EQ(resumed->Add(Features({text}, "2025-01-11")), (std::vector<uint32_t>{2}));
+}
+
 TEST(StoryStream, LoadRejectsBytesItDidNotWrite) {
   StoryStream stream{StoryOptions()};
   stream.Add(

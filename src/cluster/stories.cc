@@ -24,7 +24,10 @@ namespace crossread::cluster {
 namespace {
 
 constexpr size_t kQueryTerms = 20;  // an article's heaviest terms, to find candidate stories
-constexpr char kStateMagic[] = "CRSTORY2";
+constexpr int kDecayDays = 14;      // beyond the window, similarity falls to 0 over this many
+constexpr char kStateMagic[] = "CRSTORY3";
+
+constexpr uint32_t kSweepEvery = 256;  // articles between two sweeps for closed stories
 
 struct OpenStory {
   sketch::TermVector centroid;  // sum of member vectors, normalised
@@ -32,6 +35,9 @@ struct OpenStory {
   std::unordered_map<uint64_t, int> entities;  // name hash → members naming it
   double entity_squares = 0;                   // sum of squared counts
   std::optional<Day> first, last;
+  // Past the time window for good: no later article can score above 0 against it. Its
+  // vectors are freed; its dates stay.
+  bool closed = false;
 };
 
 double EntityOverlap(const std::vector<uint64_t>& names, const OpenStory& s) {
@@ -50,7 +56,7 @@ double Decay(const std::optional<Day>& d, const OpenStory& s, int window) {
   if (*d < *s.first) gap = (*s.first - *d).count();
   if (*d > *s.last) gap = (*d - *s.last).count();
   if (gap <= window) return 1.0;
-  return std::max(0.0, 1.0 - static_cast<double>(gap - window) / 14.0);
+  return std::max(0.0, 1.0 - static_cast<double>(gap - window) / kDecayDays);
 }
 
 void PutDay(std::string* out, const std::optional<Day>& d) {
@@ -74,15 +80,43 @@ struct StoryStream::State {
   StoryOptions options;
   sketch::DocumentFrequencies df;
   std::vector<OpenStory> stories;
+  std::vector<uint32_t> open;  // the stories not closed
+  std::optional<Day> newest;   // the latest publication day seen
+  size_t closed_since_rebuild = 0;
   // Which stories hold a term (in any member), so that an article is scored only against the
   // stories sharing one of its heaviest terms, not against all of them. Repeats are dropped
-  // when read.
+  // when read; closed stories are dropped when the index is rebuilt.
   std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
 
   void Hold(const sketch::TermVector& terms, uint32_t story) {
     for (const auto& [term, w] : terms) {
       std::vector<uint32_t>& h = holders[term];
       if (h.empty() || h.back() != story) h.push_back(story);
+    }
+  }
+
+  // Closes the stories whose last day lies so far before the newest day that the time decay
+  // is 0 for every article from the newest day on (articles come in publication order), so
+  // that memory follows the live window, not all history. The index is rebuilt once it holds
+  // more closed stories than open ones.
+  void Sweep() {
+    if (!newest) return;
+    const long horizon = options.window_days + kDecayDays;
+    size_t kept = 0;
+    for (uint32_t c : open) {
+      OpenStory& s = stories[c];
+      if (s.last && (*newest - *s.last).count() >= horizon) {
+        s = OpenStory{{}, {}, {}, 0, s.first, s.last, true};
+        ++closed_since_rebuild;
+      } else {
+        open[kept++] = c;
+      }
+    }
+    open.resize(kept);
+    if (closed_since_rebuild > open.size()) {
+      holders.clear();
+      for (uint32_t c : open) Hold(stories[c].sum, c);
+      closed_since_rebuild = 0;
     }
   }
 };
@@ -95,6 +129,7 @@ StoryStream::StoryStream(StoryStream&&) noexcept = default;
 StoryStream& StoryStream::operator=(StoryStream&&) noexcept = default;
 
 size_t StoryStream::stories() const { return state_->stories.size(); }
+size_t StoryStream::open_stories() const { return state_->open.size(); }
 
 std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) {
   State& st = *state_;
@@ -110,6 +145,9 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
   });
 
   std::vector<int> story_of(batch.size(), -1);
+  const bool all_dated = std::all_of(
+      batch.begin(), batch.end(), [](const StoryFeatures& f) { return f.published.has_value(); });
+  uint32_t swept = 0;
   std::vector<uint32_t> candidates;
   std::vector<uint64_t> names;
   for (uint32_t i : order) {
@@ -119,7 +157,8 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
     for (const std::string& n : f.entities) names.push_back(Hash64(n));
     int best = -1;
     double best_score = options.threshold;
-    if (f.duplicate_of && story_of[*f.duplicate_of] >= 0) {
+    if (f.duplicate_of && story_of[*f.duplicate_of] >= 0 &&
+        !st.stories[static_cast<size_t>(story_of[*f.duplicate_of])].closed) {
       best = story_of[*f.duplicate_of];
     } else {
       std::vector<std::pair<float, uint64_t>> heaviest;
@@ -137,6 +176,7 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       for (uint32_t c : candidates) {
         const OpenStory& story = st.stories[c];
+        if (story.closed) continue;
         // The similarity is at most 1, so a story decayed below the best score so far (long
         // closed, as most are in a long stream) is passed over without computing it.
         const double decay = Decay(f.published, story, options.window_days);
@@ -153,6 +193,7 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
     if (best < 0) {
       best = static_cast<int>(st.stories.size());
       st.stories.emplace_back();
+      st.open.push_back(static_cast<uint32_t>(best));
     }
     OpenStory& s = st.stories[static_cast<size_t>(best)];
     sketch::AddScaled(terms, 1.0f, &s.sum);
@@ -169,12 +210,18 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
       if (!s.last || *f.published > *s.last) s.last = f.published;
     }
     story_of[i] = best;
+    if (f.published && (!st.newest || *f.published > *st.newest)) st.newest = f.published;
+    // Undated articles, taken last, are scored against every story without decay, so the
+    // stories stay open through a batch that has any.
+    if (all_dated && ++swept % kSweepEvery == 0) st.Sweep();
   }
+  st.Sweep();
   return std::vector<uint32_t>(story_of.begin(), story_of.end());
 }
 
 std::string StoryStream::SaveFrequencies() const {
   std::string out(kStateMagic);
+  PutDay(&out, state_->newest);
   state_->df.Encode(&out);
   return out;
 }
@@ -235,14 +282,16 @@ std::optional<StoryStream> StoryStream::Load(std::string_view frequencies,
   ByteReader in(frequencies.substr(magic.size()));
   StoryStream stream(options);
   State& st = *stream.state_;
-  if (!st.df.Decode(&in) || !in.done()) return std::nullopt;
+  if (!ReadDay(&in, &st.newest) || !st.df.Decode(&in) || !in.done()) return std::nullopt;
   st.stories.reserve(stories.size());
   for (size_t k = 0; k < stories.size(); ++k) {
     std::optional<OpenStory> s = ReadStory(stories[k]);
     if (!s) return std::nullopt;
-    st.Hold(s->sum, static_cast<uint32_t>(k));
     st.stories.push_back(std::move(*s));
+    st.open.push_back(static_cast<uint32_t>(k));
   }
+  st.closed_since_rebuild = st.open.size() + 1;  // index what stays open
+  st.Sweep();
   return stream;
 }
 

@@ -356,6 +356,12 @@ Status StoreWriter::Rep::AddBatch(std::vector<Article> batch, IngestReport* repo
 Status StoreWriter::Add(std::vector<Article> articles, size_t batch, IngestReport* report,
                         const IngestProgress& progress) {
   batch = std::max<size_t>(1, batch);
+  // The stream takes articles in publication order (undated ones last, in input order), and
+  // so do the batches: a story is not closed before the articles of its days have come.
+  std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
+    if (a.published && b.published) return *a.published < *b.published;
+    return a.published.has_value() && !b.published.has_value();
+  });
   for (size_t begin = 0; begin < articles.size(); begin += batch) {
     size_t end = std::min(articles.size(), begin + batch);
     std::vector<Article> part(std::make_move_iterator(articles.begin() + static_cast<long>(begin)),
