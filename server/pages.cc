@@ -185,26 +185,15 @@ std::string ArticlePage(const StoredArticle& s) {
       merged.push_back(r);
     }
   }
-  std::string details;
-  auto add = [&](const std::string& label, const std::optional<std::string>& v) {
-    if (v) details += "<dt>" + label + "</dt><dd>" + EscapeHtml(*v) + "</dd>";
-  };
-  add("Outlet", a.outlet);
-  add("Published", a.published);
-  add("Dateline", a.dateline);
-  add("Language", a.language);
-  std::optional<std::string> wire;
-  for (const std::string& w : a.wire) wire = wire ? *wire + ", " + w : w;
-  add("Wire", wire);
-  add("Copy of", s.duplicate_of);
   std::string out =
       Head(a.title.value_or(a.id)) + "<nav><a href=\"/\">← all stories</a> · <a href=\"/stories/" +
       EscapeHtml(s.story) + "\">story " + EscapeHtml(s.story) + "</a></nav>\n<article><h1>" +
       EscapeHtml(a.title.value_or(a.id)) + "</h1>\n<p class=\"meta\">" + EscapeHtml(a.id);
+  for (const std::string& d : ArticleDetails(a, s.duplicate_of)) out += " · " + EscapeHtml(d);
   if (a.url &&
       (a.url->rfind("https://", 0) == 0 || a.url->rfind("http://", 0) == 0))  // no javascript:
     out += " · <a href=\"" + EscapeHtml(*a.url) + "\" rel=\"noopener noreferrer\">source</a>";
-  out += "</p><dl>" + details + "</dl>\n";
+  out += "</p>\n";
   if (!merged.empty()) {
     out +=
         "<p class=\"meta\"><mark class=\"reuse\">Marked</mark>: passages other articles of the "

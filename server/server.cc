@@ -6,7 +6,7 @@
 //   GET /api/stories/{id}      a brief of that one story, with its articles
 //   GET /api/articles/{id}     one article as in the brief
 //   GET /api/search            full-text search over articles: q, limit
-// Errors are JSON {"error"} with 400, 404, 413 or 500 (HTML pages answer errors with a small
+// Errors are JSON {"error"} with 400, 404, 413, 414 or 500 (HTML pages answer errors with a small
 // HTML page). Requests are bounded: 8 KiB of URI (the library's limit), 64 KiB of body, 256
 // bytes of search text; every page carries a Content-Security-Policy without inline script.
 #include "server/server.h"
@@ -33,6 +33,7 @@ namespace crossread::server {
 namespace {
 
 constexpr size_t kMaxBody = 64 * 1024;
+constexpr int kSearchLimit = 20;  // articles a search answers unless asked for another number
 constexpr char kIdPattern[] = "([^/]{1,200})";
 constexpr char kSecurityPolicy[] =
     "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'unsafe-inline'; "
@@ -73,9 +74,9 @@ void Answer(const httplib::Request& req, httplib::Response& res, const Result<st
   res.set_content(*result, type);
 }
 
-// An integer query parameter in [lo, hi], or `fallback` when absent. False when malformed.
-bool IntParam(const httplib::Request& req, const char* name, int lo, int hi, int fallback,
-              int* out) {
+// A whole-number query parameter, or `fallback` when absent; false when it is not one. Its
+// range is the store's to check.
+bool IntParam(const httplib::Request& req, const char* name, int fallback, int* out) {
   *out = fallback;
   if (!req.has_param(name)) return true;
   const std::string v = req.get_param_value(name);
@@ -83,7 +84,7 @@ bool IntParam(const httplib::Request& req, const char* name, int lo, int hi, int
     return false;
   }
   *out = std::stoi(v);
-  return *out >= lo && *out <= hi;
+  return true;
 }
 
 // cpp-httplib 0.11 listens with a backlog of 5 (CPPHTTPLIB_LISTEN_BACKLOG, fixed when Debian
@@ -215,7 +216,9 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
       [db](const httplib::Request& req, httplib::Response& res) {
         const std::string id = req.matches[1];
         Result<std::string> section = db->StorySection(id);
-        if (!section.ok()) return Answer(req, res, section, "");
+        if (!section.ok()) {
+          return Fail(req, res, HttpStatus(section.status()), section.status().message());
+        }
         res.set_content(StoryPage(id, *section), "text/html; charset=utf-8");
       });
   get(std::string("/articles/") + kIdPattern,
@@ -226,9 +229,9 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
       });
   get("/api/stories", [db](const httplib::Request& req, httplib::Response& res) {
     StoryQuery q;
-    if (!IntParam(req, "limit", 1, 200, q.limit, &q.limit) ||
-        !IntParam(req, "offset", 0, 1000000, q.offset, &q.offset)) {
-      return Fail(req, res, 400, "limit must be 1 to 200 and offset 0 to 1000000");
+    if (!IntParam(req, "limit", q.limit, &q.limit) ||
+        !IntParam(req, "offset", q.offset, &q.offset)) {
+      return Fail(req, res, 400, "limit and offset must be whole numbers");
     }
     q.q = req.get_param_value("q");
     q.from = req.get_param_value("from");
@@ -245,8 +248,8 @@ Server::Server(const StoreReader& store, const ServerOptions& options)
       });
   get("/api/search", [db](const httplib::Request& req, httplib::Response& res) {
     int limit = 0;
-    if (!IntParam(req, "limit", 1, 200, 20, &limit)) {
-      return Fail(req, res, 400, "limit must be 1 to 200");
+    if (!IntParam(req, "limit", kSearchLimit, &limit)) {
+      return Fail(req, res, 400, "limit must be a whole number");
     }
     if (!req.has_param("q")) return Fail(req, res, 400, "q is required");
     Answer(req, res, db->SearchJson(req.get_param_value("q"), limit), "application/json");

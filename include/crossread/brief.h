@@ -40,6 +40,11 @@ std::string BriefStyleSheet();
 std::string RenderStorySectionHtml(const Brief& brief, const Story& story,
                                    const std::string& article_href);
 std::string EscapeHtml(std::string_view text);
+// What a reader needs to know of an article besides its text, one plain-text item each:
+// outlet, publication date, dateline, wire credits, boilerplate removed, the copy it repeats.
+// Renderers escape and join them.
+std::vector<std::string> ArticleDetails(const Article& article,
+                                        const std::optional<std::string>& duplicate_of);
 
 }  // namespace crossread
 

@@ -138,10 +138,7 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
   std::vector<uint32_t> order(batch.size());
   std::iota(order.begin(), order.end(), 0);
   std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const auto& pa = batch[a].published;
-    const auto& pb = batch[b].published;
-    if (pa && pb) return *pa < *pb;
-    return pa.has_value() && !pb.has_value();
+    return PublishedBefore(batch[a].published, batch[b].published);
   });
 
   std::vector<int> story_of(batch.size(), -1);

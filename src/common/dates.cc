@@ -13,22 +13,43 @@ std::optional<Day> MakeDay(int y, int m, int d) {
   return sys_days(ymd);
 }
 
+namespace {
+
+// The number written by s[from, from + n), digits only.
+std::optional<int> Digits(std::string_view s, size_t from, size_t n) {
+  int v = 0;
+  for (size_t i = from; i < from + n; ++i) {
+    if (i >= s.size() || s[i] < '0' || s[i] > '9') return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+}  // namespace
+
 std::optional<Day> ParseIsoDay(std::string_view s) {
   if (s.size() < 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  int y = 0, m = 0, d = 0;
-  for (size_t i : {0, 1, 2, 3}) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    y = y * 10 + (s[i] - '0');
+  std::optional<int> y = Digits(s, 0, 4), m = Digits(s, 5, 2), d = Digits(s, 8, 2);
+  if (!y || !m || !d) return std::nullopt;
+  return MakeDay(*y, *m, *d);
+}
+
+std::optional<Day> PeriodStart(std::string_view s) {
+  std::optional<int> y = Digits(s, 0, 4);
+  if (!y) return std::nullopt;
+  if (s.size() == 4) return MakeDay(*y, 1, 1);
+  if (s.size() == 7 && s[4] == '-') {
+    std::optional<int> m = Digits(s, 5, 2);
+    return m ? MakeDay(*y, *m, 1) : std::nullopt;
   }
-  for (size_t i : {5, 6}) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    m = m * 10 + (s[i] - '0');
+  if (s.size() == 8 && s[4] == '-' && s[5] == 'W') {
+    std::optional<int> w = Digits(s, 6, 2);
+    if (!w || *w < 1 || *w > 53) return std::nullopt;
+    // Week 1 is the week that holds 4 January; weeks start on Monday.
+    Day jan4 = sys_days(year{*y} / January / 4);
+    return jan4 - days(IsoWeekday(jan4) - 1) + days(7 * (*w - 1));
   }
-  for (size_t i : {8, 9}) {
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    d = d * 10 + (s[i] - '0');
-  }
-  return MakeDay(y, m, d);
+  return s.size() == 10 ? ParseIsoDay(s) : std::nullopt;
 }
 
 std::string FormatDay(Day d) {

@@ -57,29 +57,12 @@ svg.timeline{width:100%;height:auto;max-width:60rem;display:block}svg.timeline c
 svg.timeline line{stroke:#999}svg.timeline text{font:11px system-ui,sans-serif;fill:#555}
 )css";
 
-// The first day a timeline date ("2025", "2025-03", "2025-W11", "2025-03-15") covers.
-std::optional<Day> StartOf(std::string_view date) {
-  if (date.size() < 4) return std::nullopt;
-  int y = std::atoi(std::string(date.substr(0, 4)).c_str());
-  if (date.size() == 4) return MakeDay(y, 1, 1);
-  if (date.size() == 7 && date[4] == '-') {
-    return MakeDay(y, std::atoi(std::string(date.substr(5, 2)).c_str()), 1);
-  }
-  if (date.size() == 8 && date[5] == 'W') {
-    std::optional<Day> jan1 = MakeDay(y, 1, 1);
-    int week = std::atoi(std::string(date.substr(6, 2)).c_str());
-    if (jan1) return *jan1 + std::chrono::days(7 * (week - 1));
-    return std::nullopt;
-  }
-  return ParseIsoDay(date);
-}
-
 // The timeline as an inline SVG chart: one dot per entry on a time axis (entries on the same
 // day stacked), its text in a tooltip.
 void TimelineChart(const std::vector<TimelineEntry>& timeline, std::ostringstream& h) {
   std::vector<std::pair<Day, const TimelineEntry*>> points;
   for (const TimelineEntry& t : timeline) {
-    if (std::optional<Day> d = StartOf(t.date)) points.emplace_back(*d, &t);
+    if (std::optional<Day> d = PeriodStart(t.date)) points.emplace_back(*d, &t);
   }
   if (points.empty()) return;
   std::sort(points.begin(), points.end(),

@@ -28,16 +28,8 @@ const Article* Labels::Find(const std::string& id) const {
 }
 
 std::vector<std::string> ArticleDetails(const Brief& brief, const Article& a) {
-  std::vector<std::string> out;
-  if (a.outlet) out.push_back(*a.outlet);
-  if (a.published) out.push_back(*a.published);
-  if (a.dateline) out.push_back("dateline " + *a.dateline);
-  for (const std::string& wire : a.wire) out.push_back("wire " + wire);
-  if (!a.removed.empty())
-    out.push_back(std::to_string(a.removed.size()) + " boilerplate lines removed");
   auto dup = brief.duplicate_of.find(a.id);
-  if (dup != brief.duplicate_of.end() && dup->second) out.push_back("copy of " + *dup->second);
-  return out;
+  return crossread::ArticleDetails(a, dup == brief.duplicate_of.end() ? std::nullopt : dup->second);
 }
 
 std::vector<const Fact*> SharedFacts(const Story& story) {
@@ -68,3 +60,20 @@ std::vector<std::pair<std::string, std::vector<const Quote*>>> QuotesBySpeaker(c
 }
 
 }  // namespace crossread::render
+
+namespace crossread {
+
+std::vector<std::string> ArticleDetails(const Article& a,
+                                        const std::optional<std::string>& duplicate_of) {
+  std::vector<std::string> out;
+  if (a.outlet) out.push_back(*a.outlet);
+  if (a.published) out.push_back(*a.published);
+  if (a.dateline) out.push_back("dateline " + *a.dateline);
+  for (const std::string& wire : a.wire) out.push_back("wire " + wire);
+  if (!a.removed.empty())
+    out.push_back(std::to_string(a.removed.size()) + " boilerplate lines removed");
+  if (duplicate_of) out.push_back("copy of " + *duplicate_of);
+  return out;
+}
+
+}  // namespace crossread

@@ -25,9 +25,7 @@ class Labels {
   std::map<std::string, int> index_;
 };
 
-// What a reader needs to know of an article besides its text, one plain-text item each:
-// outlet, publication date, dateline, wire credits, boilerplate removed, the copy it repeats.
-// Renderers escape and join them.
+// crossread::ArticleDetails of an article of `brief`.
 std::vector<std::string> ArticleDetails(const Brief& brief, const Article& a);
 
 // Facts that at least two articles carry: the rows of the facts × outlets matrix.

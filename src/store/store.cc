@@ -2,8 +2,8 @@
 //   articles      one row per article (id unique, content hash, story, clean fields, text);
 //                 articles_fts indexes title and text (FTS5, external content, kept by trigger)
 //   stories       one row per story: counts and dates for the list, the story of its brief
-//                 as JSON (its articles are the rows above), its HTML section and shared
-//                 passages; and the streaming clusterer's state of the story; `version` counts
+//                 as JSON (its articles are the rows above), its HTML section, and the
+//                 streaming clusterer's state of the story; `version` counts
 //                 changes to its articles and `built` is the version its brief was built from
 //                 (stale while built < version)
 //   meta          the streaming clusterer's document frequencies and a sequence number bumped
@@ -71,14 +71,13 @@ CREATE TABLE stories(
   built INTEGER NOT NULL DEFAULT -1,
   story TEXT,
   section TEXT,
-  reuse TEXT,
   state BLOB NOT NULL);
 CREATE INDEX stories_newest ON stories(last DESC, number DESC);
 CREATE INDEX stories_stale ON stories(number) WHERE built < version;
 )sql"};
 static_assert(std::size(kMigrations) == kStoreSchemaVersion);
 
-constexpr char kStateKey[] = "frequencies";
+constexpr char kFrequenciesKey[] = "frequencies";
 constexpr char kStateSeqKey[] = "stories_seq";
 constexpr size_t kStoriesPerRound = 256;  // stale stories briefed between two commits
 constexpr int kMaxLimit = 200;
@@ -160,7 +159,6 @@ StoredArticle ReadArticle(const Statement& st) {
   a.wire = JsonStrings(st.Text(10));
   a.removed = JsonStrings(st.Text(11));
   a.text = st.Text(12);
-  a.raw_text = a.text;
   a.source = st.Text(13);
   return s;
 }
@@ -210,7 +208,7 @@ struct StoreWriter::Rep {
   Status SyncStream() {
     CROSSREAD_ASSIGN_OR_RETURN(Statement st,
                                db.Prepare("SELECT key, value FROM meta WHERE key IN (?1, ?2)"));
-    st.Bind(1, std::string_view(kStateKey)).Bind(2, std::string_view(kStateSeqKey));
+    st.Bind(1, std::string_view(kFrequenciesKey)).Bind(2, std::string_view(kStateSeqKey));
     int64_t seq = 0;
     std::optional<std::string> state;
     for (;;) {
@@ -250,7 +248,7 @@ struct StoreWriter::Rep {
     CROSSREAD_ASSIGN_OR_RETURN(Statement st,
                                db.Prepare("INSERT INTO meta(key, value) VALUES (?1, ?2), (?3, ?4) "
                                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
-    st.Bind(1, std::string_view(kStateKey)).BindBlob(2, stream.SaveFrequencies());
+    st.Bind(1, std::string_view(kFrequenciesKey)).BindBlob(2, stream.SaveFrequencies());
     st.Bind(3, std::string_view(kStateSeqKey)).Bind(4, std::to_string(stream_seq + 1));
     CROSSREAD_RETURN_IF_ERROR(st.Run());
     ++stream_seq;
@@ -258,7 +256,9 @@ struct StoreWriter::Rep {
   }
 
   Status AddBatch(std::vector<Article> batch, IngestReport* report);
-  Status BuildRound(size_t* built);
+  // Builds the briefs of up to kStoriesPerRound stale stories: `found` of them were stale,
+  // `built` still unchanged when written back.
+  Status BuildRound(size_t* found, size_t* built);
 };
 
 StoreWriter::StoreWriter(std::unique_ptr<Rep> rep) : rep_(std::move(rep)) {}
@@ -359,8 +359,7 @@ Status StoreWriter::Add(std::vector<Article> articles, size_t batch, IngestRepor
   // The stream takes articles in publication order (undated ones last, in input order), and
   // so do the batches: a story is not closed before the articles of its days have come.
   std::stable_sort(articles.begin(), articles.end(), [](const Article& a, const Article& b) {
-    if (a.published && b.published) return *a.published < *b.published;
-    return a.published.has_value() && !b.published.has_value();
+    return PublishedBefore(a.published, b.published);
   });
   for (size_t begin = 0; begin < articles.size(); begin += batch) {
     size_t end = std::min(articles.size(), begin + batch);
@@ -376,12 +375,12 @@ Status StoreWriter::Add(std::vector<Article> articles, size_t batch, IngestRepor
   return Status::Ok();
 }
 
-Status StoreWriter::Rep::BuildRound(size_t* built) {
+Status StoreWriter::Rep::BuildRound(size_t* found, size_t* built) {
   struct Job {
     std::string id;
     int64_t version = 0;
     std::vector<Article> members;
-    std::string story, section, reuse, headline;
+    std::string story, section, headline;
     std::map<std::string, std::optional<std::string>> duplicate_of;
   };
   std::vector<Job> jobs;
@@ -413,6 +412,7 @@ Status StoreWriter::Rep::BuildRound(size_t* built) {
     }
     return Status::Ok();
   }));
+  *found = jobs.size();
   if (jobs.empty()) return Status::Ok();
 
   Options one = options;
@@ -424,24 +424,20 @@ Status StoreWriter::Rep::BuildRound(size_t* built) {
     job.headline = story.headline;
     job.story = RenderStoryJson(story);
     job.section = RenderStorySectionHtml(brief, story, "/articles/");
-    Json reuse = Json::array();
-    for (const Reuse& r : story.reuse)
-      reuse.push_back({{"articles", r.articles}, {"text", r.text}});
-    job.reuse = JsonDump(reuse);
     job.duplicate_of = std::move(brief.duplicate_of);
   });
 
   return Transaction(db, true, [&]() -> Status {
     CROSSREAD_ASSIGN_OR_RETURN(
         Statement update,
-        db.Prepare("UPDATE stories SET headline = ?1, story = ?2, section = ?3, reuse = ?4, "
-                   "built = ?5 WHERE id = ?6 AND version = ?5"));
+        db.Prepare("UPDATE stories SET headline = ?1, story = ?2, section = ?3, built = ?4 "
+                   "WHERE id = ?5 AND version = ?4"));
     CROSSREAD_ASSIGN_OR_RETURN(Statement dup,
                                db.Prepare("UPDATE articles SET duplicate_of = ? WHERE id = ?"));
     for (const Job& job : jobs) {
       update.Reset();
-      update.Bind(1, job.headline).Bind(2, job.story).Bind(3, job.section).Bind(4, job.reuse);
-      update.Bind(5, job.version).Bind(6, job.id);
+      update.Bind(1, job.headline).Bind(2, job.story).Bind(3, job.section);
+      update.Bind(4, job.version).Bind(5, job.id);
       CROSSREAD_RETURN_IF_ERROR(update.Run());
       if (db.Changes() == 0) continue;  // its articles changed meanwhile: built next round
       ++*built;
@@ -457,9 +453,9 @@ Status StoreWriter::Rep::BuildRound(size_t* built) {
 
 Status StoreWriter::BuildBriefs(IngestReport* report, const IngestProgress& progress) {
   for (;;) {
-    size_t built = 0;
-    CROSSREAD_RETURN_IF_ERROR(rep_->BuildRound(&built));
-    if (built == 0) return Status::Ok();
+    size_t found = 0, built = 0;
+    CROSSREAD_RETURN_IF_ERROR(rep_->BuildRound(&found, &built));
+    if (found == 0) return Status::Ok();
     report->briefs_built += built;
     if (progress) progress(*report);
   }
@@ -645,14 +641,15 @@ Result<StoredArticle> StoreReader::Article(const std::string& id) const {
     CROSSREAD_ASSIGN_OR_RETURN(bool row, st.Step());
     if (!row) return Status::NotFound("no article " + id);
     out = ReadArticle(st);
-    CROSSREAD_ASSIGN_OR_RETURN(Statement reuse,
-                               db->Prepare("SELECT reuse FROM stories WHERE id = ?"));
-    reuse.Bind(1, out.story);
-    CROSSREAD_ASSIGN_OR_RETURN(bool has, reuse.Step());
-    if (!has || reuse.IsNull(0)) return Status::Ok();
-    Json passages = Json::parse(reuse.Text(0), nullptr, false);
-    if (!passages.is_array()) return Status::Ok();
-    for (const Json& p : passages) {
+    // The passages of its story's `reuse` that name this article.
+    CROSSREAD_ASSIGN_OR_RETURN(Statement story,
+                               db->Prepare("SELECT story FROM stories WHERE id = ?"));
+    story.Bind(1, out.story);
+    CROSSREAD_ASSIGN_OR_RETURN(bool has, story.Step());
+    if (!has || story.IsNull(0)) return Status::Ok();
+    Json brief = Json::parse(story.Text(0), nullptr, false);
+    if (!brief.is_object()) return Status::DataLoss("story " + out.story + " is damaged");
+    for (const Json& p : brief.value("reuse", Json::array())) {
       const Json& in = p.value("articles", Json::array());
       if (std::find(in.begin(), in.end(), Json(id)) != in.end()) {
         out.shared_passages.push_back(p.value("text", ""));
