@@ -1,4 +1,5 @@
-// Quotes across the articles of a story. Every attribution of every article is an instance;
+// Quotes across the articles of a story. Every attribution of every article is an instance
+// (but reported speech of under four words: "backed the plan" is no statement);
 // instances whose wordings share at least half of the smaller one's word bigrams are one quote
 // (union-find). Then each quote's wording is looked for in the articles that have no instance
 // of it: a paragraph that contains most of its bigrams is an instance too (this is how a quote
@@ -12,6 +13,7 @@
 #include "align/align.h"
 #include "common/hash.h"
 #include "common/offset_map.h"
+#include "common/strings.h"
 #include "common/utf8.h"
 
 namespace crossread::align {
@@ -22,6 +24,7 @@ constexpr double kSameQuote = 0.5;
 constexpr double kSameQuoteInOneArticle = 0.95;  // a quote printed twice in one article
 constexpr double kFoundByWording = 0.75;
 constexpr int kMinWordsToSearch = 8;
+constexpr int kMinIndirectWords = 4;  // shorter reported speech is an object, not a statement
 constexpr size_t kMinSharedBigrams = 4;  // fewer is a shared phrase, not a shared quote
 constexpr size_t kMaxPostings = 256;      // a bigram in more instances proposes no pairs
 
@@ -51,6 +54,14 @@ int KindRank(const std::string& k) {
   return 0;
 }
 
+// A content as read, without the quote marks and the comma that close it: `"We act,"`.
+std::string_view WithoutMarks(std::string_view t) {
+  auto junk = [](char c) { return c == '"' || c == ',' || c == ' '; };
+  while (!t.empty() && junk(t.front())) t.remove_prefix(1);
+  while (!t.empty() && junk(t.back())) t.remove_suffix(1);
+  return t;
+}
+
 }  // namespace
 
 std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
@@ -62,11 +73,14 @@ std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
     for (const analyze::Attribution& a : doc.quotes) {
       if (a.contents.empty()) continue;
       Inst in;
+      int words = 0;
+      for (const analyze::ByteSpan& c : a.contents) words += CountWords(doc.Text(c));
+      if (a.kind == "indirect" && words < kMinIndirectWords) continue;  // "backed [the plan]"
       in.doc = d;
       in.inst.article = doc.article->id;
       for (const analyze::ByteSpan& c : a.contents) {
         if (!in.inst.text.empty()) in.inst.text += " ... ";
-        in.inst.text += std::string(doc.Text(c));
+        in.inst.text += std::string(WithoutMarks(doc.Text(c)));
       }
       in.inst.start = cps[d].At(a.contents.front().begin);
       in.inst.end = cps[d].At(a.contents.back().end);

@@ -80,6 +80,7 @@ struct Quantity {
 struct Document {
   const Article* article = nullptr;  // not owned; outlives the Document
   std::vector<Token> tokens;
+  std::vector<std::string> pos;  // Penn tag per token; empty if the models cannot be loaded
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Mention> mentions;
@@ -101,6 +102,7 @@ Document Analyze(const Article& article);
 // The stages of Analyze, in order; each reads what the earlier ones filled in.
 void Tokenize(Document* doc);
 void SplitSentences(Document* doc);
+void TagPartsOfSpeech(Document* doc);
 void FindMentions(Document* doc);
 void FindQuotes(Document* doc);
 // Relative dates resolve against the article's publication date, or, when it has none,

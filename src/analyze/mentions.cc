@@ -244,7 +244,7 @@ class MentionFinder {
   // tokens' tags). The tagger runs only on sentences that hold such a mention.
   void TypeByTagger() {
     const Linguist* linguist = Linguist::Default();
-    if (linguist == nullptr) return;
+    if (linguist == nullptr || doc_->pos.empty()) return;
     uint32_t tagged_sentence = UINT32_MAX;
     std::vector<std::string> pos, ner;
     std::vector<bool> drop(doc_->mentions.size(), false);
@@ -255,7 +255,7 @@ class MentionFinder {
       if (tagged_sentence != m.sentence) {
         std::vector<std::string_view> words;
         for (uint32_t k = sent.first_token; k < sent.end_token; ++k) words.push_back(Tok(k));
-        pos = linguist->TagPos(words);
+        pos.assign(doc_->pos.begin() + sent.first_token, doc_->pos.begin() + sent.end_token);
         ner = linguist->TagEntities(words, pos);
         tagged_sentence = m.sentence;
       }

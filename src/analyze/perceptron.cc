@@ -142,6 +142,7 @@ void PerceptronTrainer::Update(const std::vector<uint64_t>& features, int truth,
   for (uint64_t f : features) {
     std::vector<Weight>& ws = weights_[f == 0 ? 1 : f];
     for (const auto& [cls, delta] : {std::pair<int, float>{truth, 1.0f}, {guess, -1.0f}}) {
+      if (cls < 0) continue;
       const int c = cls;  // clang before 16 cannot capture a structured binding
       auto it = std::find_if(ws.begin(), ws.end(), [c](const Weight& w) { return w.cls == c; });
       if (it == ws.end()) {

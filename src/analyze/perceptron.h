@@ -80,7 +80,8 @@ class PerceptronTrainer {
 
   // Current (not averaged) scores, added into `scores`.
   void Score(const std::vector<uint64_t>& features, float* scores) const;
-  // One perceptron step: +1 for `truth`, -1 for `guess` (nothing when equal).
+  // One perceptron step: +1 for `truth`, -1 for `guess` (nothing when equal); either may be
+  // -1 for a one-sided step.
   void Update(const std::vector<uint64_t>& features, int truth, int guess);
 
   // The averaged model, pruned and compressed, as LinearModel::Load reads it.

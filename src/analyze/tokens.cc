@@ -13,6 +13,7 @@
 #include <algorithm>
 
 #include "analyze/document.h"
+#include "analyze/linguistic.h"
 #include "common/lexicon.h"
 #include "common/utf8.h"
 
@@ -236,11 +237,25 @@ void SplitSentences(Document* doc) {
   }
 }
 
+void TagPartsOfSpeech(Document* doc) {
+  doc->pos.clear();
+  const Linguist* linguist = Linguist::Default();
+  if (linguist == nullptr) return;
+  doc->pos.reserve(doc->tokens.size());
+  std::vector<std::string_view> words;
+  for (const Sentence& s : doc->sentences) {
+    words.clear();
+    for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(doc->TokenText(k));
+    for (std::string& tag : linguist->TagPos(words)) doc->pos.push_back(std::move(tag));
+  }
+}
+
 Document Analyze(const Article& article) {
   Document doc;
   doc.article = &article;
   Tokenize(&doc);
   SplitSentences(&doc);
+  TagPartsOfSpeech(&doc);
   FindMentions(&doc);
   FindQuotes(&doc);
   FindDates(&doc);

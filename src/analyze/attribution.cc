@@ -1,0 +1,420 @@
+#include "analyze/attribution.h"
+
+#include <algorithm>
+#include <array>
+#include <random>
+#include <type_traits>
+
+#include "common/data.h"
+#include "common/hash.h"
+#include "common/strings.h"
+
+namespace crossread::analyze {
+
+namespace {
+
+constexpr uint64_t kStart = 0x5EED5EEDULL;  // the tag before the paragraph
+constexpr uint8_t kOutside = 0, kOpening = 1, kInside = 2, kClosing = 3;
+
+uint64_t H(std::string_view s) { return Hash64(s, 0xA77B); }
+
+// 1, 2, 3, 4-5, 6-9, 10-19, 20+ → 1..7.
+uint8_t Bucket(uint32_t d) {
+  if (d <= 3) return static_cast<uint8_t>(d);
+  if (d <= 5) return 4;
+  if (d <= 9) return 5;
+  if (d <= 19) return 6;
+  return 7;
+}
+
+bool IsMark(std::string_view w) { return w == "\"" || w == "''" || w == "``"; }
+
+const std::vector<std::string>& Classes() {
+  static const std::vector<std::string> kClasses = {"O",         "B-CUE",     "I-CUE",
+                                                    "B-SOURCE",  "I-SOURCE",  "B-CONTENT",
+                                                    "I-CONTENT"};
+  return kClasses;
+}
+
+// I-X only after B-X or I-X.
+bool Allowed(int cls, int prev) {
+  if (cls == 0 || cls % 2 == 1) return true;
+  return prev == cls || prev == cls - 1;
+}
+
+// The features of token i: `fixed` those that do not look at the tags before it, `history`
+// those that combine what they look at with the previous tag's hash `t1`.
+struct Neighbourhood {
+  const WordInfo &w0, &m1, &m2, &n1, &n2;
+  const TokenContext &c0, &cm1, &cm2, &cn1;
+};
+
+Neighbourhood Around(const ParagraphTokens& p, int i) {
+  static const WordInfo kEdge{kStart, kStart, kStart, kStart, kStart, kStart,
+                              kStart, kStart, kStart, kStart, false};
+  static const TokenContext kEdgeContext{kStart, 0, 0, 0, 0, 0, 0, 0, 0, 0, kStart, kStart, 0, 0};
+  auto word = [&](int k) -> const WordInfo& {
+    return k >= 0 && k < static_cast<int>(p.words.size()) ? p.words[static_cast<size_t>(k)] : kEdge;
+  };
+  auto ctx = [&](int k) -> const TokenContext& {
+    return k >= 0 && k < static_cast<int>(p.context.size()) ? p.context[static_cast<size_t>(k)]
+                                                            : kEdgeContext;
+  };
+  return {word(i), word(i - 1), word(i - 2), word(i + 1), word(i + 2),
+          ctx(i),  ctx(i - 1),  ctx(i - 2),  ctx(i + 1)};
+}
+
+void FixedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
+  const WordInfo &w0 = n.w0, &m1 = n.m1, &n1 = n.n1;
+  const TokenContext &c0 = n.c0, &cm1 = n.cm1, &cn1 = n.cn1;
+  f->clear();
+  f->push_back(Feature(1));
+  f->push_back(Feature(2, w0.norm));
+  f->push_back(Feature(3, m1.norm));
+  f->push_back(Feature(4, n1.norm));
+  f->push_back(Feature(5, n.m2.norm));
+  f->push_back(Feature(6, n.n2.norm));
+  f->push_back(Feature(7, c0.pos));
+  f->push_back(Feature(8, cm1.pos, c0.pos));
+  f->push_back(Feature(9, c0.pos, cn1.pos));
+  f->push_back(Feature(10, n.cm2.pos, cm1.pos, c0.pos));
+  f->push_back(Feature(11, w0.shape));
+  f->push_back(Feature(12, w0.suf3));
+  f->push_back(Feature(13, w0.lexicon));
+  f->push_back(Feature(14, c0.cue, c0.pos));
+  f->push_back(Feature(15, c0.cue_before));
+  f->push_back(Feature(16, c0.cue_after));
+  f->push_back(Feature(17, c0.cue_before, c0.cue_after));
+  f->push_back(Feature(18, c0.cue_before, c0.pos));
+  f->push_back(Feature(19, c0.cue_after, c0.pos));
+  f->push_back(Feature(20, c0.quote));
+  f->push_back(Feature(22, c0.quote, c0.pos));
+  f->push_back(Feature(23, c0.in_sentence));
+  f->push_back(Feature(31, c0.mention));
+  f->push_back(Feature(33, c0.mention, c0.cue_after, c0.cue_before));
+  f->push_back(Feature(34, c0.sentence));
+  f->push_back(Feature(36, m1.norm, w0.norm));
+  f->push_back(Feature(37, w0.norm, n1.norm));
+  f->push_back(Feature(38, c0.paragraph, c0.in_sentence == 0));
+  f->push_back(Feature(41, w0.norm, c0.cue_before));
+  f->push_back(Feature(44, cm1.cue, w0.norm));
+  f->push_back(Feature(46, c0.sentence, c0.cue_before, c0.cue_after));
+  f->push_back(Feature(48, w0.lexicon, c0.cue_after));
+  f->push_back(Feature(49, c0.governor));
+  f->push_back(Feature(51, c0.governor, c0.edge));
+  f->push_back(Feature(52, c0.relation, c0.head_cue));
+  f->push_back(Feature(53, c0.governor, c0.pos));
+  f->push_back(Feature(54, c0.governor, c0.quote, c0.edge));
+  f->push_back(Feature(58, c0.relation, c0.cue, w0.norm));
+  f->push_back(Feature(59, cm1.governor, c0.governor, c0.edge));
+  f->push_back(Feature(60, c0.cue, cn1.cue, cm1.cue));
+}
+
+void HistoryFeatures(const Neighbourhood& n, uint64_t t1, std::vector<uint64_t>* f) {
+  const TokenContext &c0 = n.c0, &cn1 = n.cn1;
+  f->clear();
+  f->push_back(Feature(26, t1));
+  f->push_back(Feature(21, c0.quote, t1));
+  f->push_back(Feature(24, c0.to_end, t1));
+  f->push_back(Feature(28, t1, n.w0.norm));
+  f->push_back(Feature(29, t1, c0.pos));
+  f->push_back(Feature(30, t1, c0.quote, c0.cue_after));
+  f->push_back(Feature(35, c0.sentence, t1));
+  f->push_back(Feature(39, t1, n.n1.norm));
+  f->push_back(Feature(40, t1, c0.to_end, c0.quote));
+  f->push_back(Feature(42, c0.paragraph, c0.quote, t1));
+  f->push_back(Feature(47, t1, cn1.pos, cn1.quote));
+  f->push_back(Feature(50, c0.governor, t1));
+  f->push_back(Feature(55, c0.governor, t1, n.cm1.governor));
+  f->push_back(Feature(57, cn1.governor, cn1.edge, t1));
+}
+
+// Viterbi decoding over first-order tag sequences with a LinearModel or a PerceptronTrainer;
+// `gold` (training) takes a structured perceptron step where the best sequence differs from
+// it and counts the tokens tagged right in `*right`.
+template <typename Model>
+std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vector<int>* gold,
+                        size_t* right) {
+  constexpr int kTags = 7, kBefore = kTags;  // kBefore: the "previous tag" of token 0
+  static const std::array<uint64_t, kTags + 1> kHashes = [] {
+    std::array<uint64_t, kTags + 1> h{};
+    for (int c = 0; c < kTags; ++c) h[static_cast<size_t>(c)] = H(Classes()[static_cast<size_t>(c)]);
+    h[kBefore] = kStart;
+    return h;
+  }();
+  const int n = static_cast<int>(p.words.size());
+  if (n == 0) return {};
+  std::vector<std::vector<uint64_t>> fixed(static_cast<size_t>(n));
+  std::vector<std::array<std::vector<uint64_t>, kTags + 1>> history(static_cast<size_t>(n));
+  std::vector<std::array<float, kTags>> best(static_cast<size_t>(n));
+  std::vector<std::array<int8_t, kTags>> back(static_cast<size_t>(n));
+  std::array<float, kTags> local{};
+  for (int i = 0; i < n; ++i) {
+    const size_t u = static_cast<size_t>(i);
+    Neighbourhood hood = Around(p, i);
+    FixedFeatures(hood, &fixed[u]);
+    local.fill(0.0f);
+    model.Score(fixed[u], local.data());
+    best[u].fill(-1e30f);
+    for (int prev = 0; prev <= kTags; ++prev) {
+      if ((i == 0) != (prev == kBefore)) continue;
+      if (i > 0 && best[u - 1][static_cast<size_t>(prev)] <= -1e29f) continue;
+      HistoryFeatures(hood, kHashes[static_cast<size_t>(prev)], &history[u][static_cast<size_t>(prev)]);
+      std::array<float, kTags> scores = local;
+      model.Score(history[u][static_cast<size_t>(prev)], scores.data());
+      float base = i == 0 ? 0.0f : best[u - 1][static_cast<size_t>(prev)];
+      for (int c = 0; c < kTags; ++c) {
+        if (!Allowed(c, prev == kBefore ? 0 : prev)) continue;
+        float v = base + scores[static_cast<size_t>(c)];
+        if (v > best[u][static_cast<size_t>(c)]) {
+          best[u][static_cast<size_t>(c)] = v;
+          back[u][static_cast<size_t>(c)] = static_cast<int8_t>(prev);
+        }
+      }
+    }
+  }
+  std::vector<int> tags(static_cast<size_t>(n));
+  const auto& last = best[static_cast<size_t>(n - 1)];
+  tags.back() = static_cast<int>(std::max_element(last.begin(), last.end()) - last.begin());
+  for (int i = n - 1; i > 0; --i) {
+    tags[static_cast<size_t>(i - 1)] = back[static_cast<size_t>(i)][static_cast<size_t>(tags[static_cast<size_t>(i)])];
+  }
+  if constexpr (!std::is_const_v<Model>) {
+    if (gold != nullptr) {
+      for (int i = 0; i < n; ++i) {
+        const size_t u = static_cast<size_t>(i);
+        int g = (*gold)[u], t = tags[u];
+        *right += g == t;
+        int gp = i == 0 ? kBefore : (*gold)[u - 1], tp = i == 0 ? kBefore : tags[u - 1];
+        if (g != t) model.Update(fixed[u], g, t);
+        if (g == t && gp == tp) continue;
+        if (history[u][static_cast<size_t>(gp)].empty()) {
+          HistoryFeatures(Around(p, i), kHashes[static_cast<size_t>(gp)], &history[u][static_cast<size_t>(gp)]);
+        }
+        if (gp == tp) {
+          model.Update(history[u][static_cast<size_t>(gp)], g, t);
+        } else {
+          model.Update(history[u][static_cast<size_t>(gp)], g, -1);
+          model.Update(history[u][static_cast<size_t>(tp)], -1, t);
+        }
+      }
+    }
+  }
+  return tags;
+}
+
+std::vector<RoleSpan> Spans(const ParagraphTokens& p, const std::vector<int>& tags) {
+  std::vector<RoleSpan> out;
+  for (size_t i = 0; i < tags.size(); ++i) {
+    if (tags[i] == 0 || tags[i] % 2 == 0) continue;  // spans open at B-
+    size_t e = i + 1;
+    while (e < tags.size() && tags[e] == tags[i] + 1) ++e;
+    RoleSpan s;
+    s.role = static_cast<Role>((tags[i] - 1) / 2);
+    s.first_token = p.first_token + static_cast<uint32_t>(i);
+    s.end_token = p.first_token + static_cast<uint32_t>(e);
+    out.push_back(s);
+  }
+  return out;
+}
+
+// A paragraph with neither a cue word nor a quote mark is taken to attribute nothing, untagged.
+bool MayAttribute(const ParagraphTokens& p) {
+  return std::any_of(p.context.begin(), p.context.end(),
+                     [](const TokenContext& c) { return c.cue >= 2 || c.quote != kOutside; });
+}
+
+uint8_t MentionClass(const std::string& type) {
+  if (type == "PERSON") return 1;
+  if (type == "ORG") return 2;
+  if (type == "PLACE") return 3;
+  return 4;
+}
+
+// The tree features of the tokens of `sent` (their cue classes already set in `ctx`).
+void DescribeTree(const Document& doc, const Sentence& sent, TokenContext* ctx) {
+  const Linguist* linguist = Linguist::Default();
+  const int n = static_cast<int>(sent.end_token - sent.first_token);
+  bool any_cue = false;
+  for (int i = 0; i < n; ++i) any_cue = any_cue || ctx[i].cue >= 2;
+  if (linguist == nullptr || doc.pos.empty() || !any_cue) return;
+  std::vector<std::string_view> words;
+  for (uint32_t k = sent.first_token; k < sent.end_token; ++k) words.push_back(doc.TokenText(k));
+  std::vector<std::string> pos(doc.pos.begin() + sent.first_token,
+                               doc.pos.begin() + sent.end_token);
+  std::vector<Arc> arcs = linguist->Parse(words, pos);
+  // The span of each token's subtree.
+  std::vector<int> lo(static_cast<size_t>(n)), hi(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) lo[static_cast<size_t>(i)] = hi[static_cast<size_t>(i)] = i;
+  for (int i = 0; i < n; ++i) {
+    for (int h = arcs[static_cast<size_t>(i)].head, steps = 0; h > 0 && steps < n;
+         h = arcs[static_cast<size_t>(h - 1)].head, ++steps) {
+      lo[static_cast<size_t>(h - 1)] = std::min(lo[static_cast<size_t>(h - 1)], i);
+      hi[static_cast<size_t>(h - 1)] = std::max(hi[static_cast<size_t>(h - 1)], i);
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    TokenContext& c = ctx[i];
+    const Arc& arc = arcs[static_cast<size_t>(i)];
+    c.relation = H(arc.label);
+    c.head_cue = arc.head > 0 ? ctx[arc.head - 1].cue : 0;
+    // Up from the token to the first cue word: the relation of the node just below it.
+    int node = i, steps = 0;
+    while (steps++ < n) {
+      int h = arcs[static_cast<size_t>(node)].head;
+      if (h <= 0) break;
+      if (ctx[h - 1].cue >= 2) {
+        const std::string& label = arcs[static_cast<size_t>(node)].label;
+        c.governor = Feature(99, H(label), ctx[h - 1].cue);
+        c.edge = static_cast<uint8_t>((lo[static_cast<size_t>(node)] == i) |
+                                      (hi[static_cast<size_t>(node)] == i) << 1);
+        break;
+      }
+      node = h - 1;
+    }
+  }
+}
+
+}  // namespace
+
+CueWords ParseCueWords(std::string_view tsv) {
+  CueWords out;
+  for (std::string_view line : SplitLines(tsv)) {
+    size_t tab = line.find('\t');
+    if (tab == std::string_view::npos || tab + 1 >= line.size()) continue;
+    int cls = line[tab + 1] - '0';
+    if (cls >= 1 && cls <= 3) out[std::string(line.substr(0, tab))] = static_cast<uint8_t>(cls);
+  }
+  return out;
+}
+
+std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWords& cues) {
+  std::vector<uint8_t> mention(doc.tokens.size(), 0);
+  for (const Mention& m : doc.mentions) {
+    for (uint32_t k = m.first_token; k < m.end_token; ++k) mention[k] = MentionClass(m.type);
+  }
+  std::vector<ParagraphTokens> out;
+  bool open_before = false, cue_before = false;
+  for (uint32_t pi = 0; pi < doc.paragraphs.size(); ++pi) {
+    const Paragraph& para = doc.paragraphs[pi];
+    ParagraphTokens p;
+    p.first_token = doc.sentences[para.first_sentence].first_token;
+    uint32_t end = doc.sentences[para.end_sentence - 1].end_token;
+    std::vector<std::string_view> words;
+    for (uint32_t k = p.first_token; k < end; ++k) words.push_back(doc.TokenText(k));
+    p.words = DescribeWords(words);
+    p.context.resize(words.size());
+    // Quote marks pair up inside the paragraph; an unclosed one runs to its end.
+    bool open = false;
+    for (size_t i = 0; i < words.size(); ++i) {
+      TokenContext& c = p.context[i];
+      if (!doc.pos.empty()) c.pos = H(doc.pos[p.first_token + i]);
+      if (auto it = cues.find(AsciiLower(words[i])); it != cues.end()) c.cue = it->second;
+      c.mention = mention[p.first_token + i];
+      if (IsMark(words[i])) {
+        c.quote = open ? kClosing : kOpening;
+        open = !open;
+      } else {
+        c.quote = open ? kInside : kOutside;
+      }
+    }
+    bool has_cue = false;
+    for (uint32_t s = para.first_sentence; s < para.end_sentence; ++s) {
+      const Sentence& sent = doc.sentences[s];
+      size_t b = sent.first_token - p.first_token, e = sent.end_token - p.first_token;
+      DescribeTree(doc, sent, &p.context[b]);
+      bool mark = false, cue = false;
+      for (size_t i = b; i < e; ++i) {
+        mark = mark || p.context[i].quote == kOpening || p.context[i].quote == kClosing;
+        cue = cue || p.context[i].cue >= 2;
+      }
+      has_cue = has_cue || cue;
+      uint32_t last_cue = UINT32_MAX;
+      for (size_t i = b; i < e; ++i) {
+        TokenContext& c = p.context[i];
+        c.in_sentence = Bucket(static_cast<uint32_t>(i - b));
+        c.to_end = Bucket(static_cast<uint32_t>(e - i - 1));
+        c.sentence = static_cast<uint8_t>(mark | cue << 1 | (s == para.first_sentence) << 2);
+        if (last_cue != UINT32_MAX) c.cue_before = Bucket(static_cast<uint32_t>(i - last_cue));
+        if (c.cue >= 2) last_cue = static_cast<uint32_t>(i);
+      }
+      last_cue = UINT32_MAX;
+      for (size_t i = e; i-- > b;) {
+        TokenContext& c = p.context[i];
+        if (last_cue != UINT32_MAX) c.cue_after = Bucket(static_cast<uint32_t>(last_cue - i));
+        if (c.cue >= 2) last_cue = static_cast<uint32_t>(i);
+      }
+    }
+    uint8_t bits = static_cast<uint8_t>((pi == 0) | open_before << 1 | cue_before << 2 |
+                                        (!words.empty() && IsMark(words[0])) << 3);
+    for (TokenContext& c : p.context) c.paragraph = bits;
+    open_before = open;
+    cue_before = has_cue;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+const AttributionTagger* AttributionTagger::Default() {
+  static const AttributionTagger* tagger = []() -> const AttributionTagger* {
+    Result<LinearModel> m = LinearModel::Load(data::quote_model());
+    if (!m.ok() || m->classes() != Classes()) return nullptr;
+    return new AttributionTagger(std::move(*m), ParseCueWords(data::quote_cues()));
+  }();
+  return tagger;
+}
+
+AttributionTagger::AttributionTagger(LinearModel model, CueWords cues)
+    : model_(std::move(model)), cues_(std::move(cues)) {}
+
+std::vector<RoleSpan> AttributionTagger::Tag(const Document& doc) const {
+  std::vector<RoleSpan> out;
+  for (const ParagraphTokens& p : DescribeParagraphs(doc, cues_)) {
+    for (const RoleSpan& s : TagParagraphWith(model_, p)) out.push_back(s);
+  }
+  return out;
+}
+
+std::vector<RoleSpan> TagParagraphWith(const LinearModel& model, const ParagraphTokens& p) {
+  if (!MayAttribute(p)) return {};
+  return Spans(p, Decode(model, p, nullptr, nullptr));
+}
+
+std::vector<RoleSpan> TagParagraphWith(const PerceptronTrainer& model, const ParagraphTokens& p) {
+  if (!MayAttribute(p)) return {};
+  return Spans(p, Decode(model, p, nullptr, nullptr));
+}
+
+std::vector<std::string> AttributionClasses() { return Classes(); }
+
+std::unique_ptr<PerceptronTrainer> TrainAttributionTagger(
+    const std::vector<AttributionExample>& data, const TrainOptions& options, TrainLog log) {
+  auto model = std::make_unique<PerceptronTrainer>(Classes());
+  std::vector<std::vector<int>> gold;
+  for (const AttributionExample& ex : data) {
+    std::vector<int> g;
+    for (const std::string& t : ex.tags) {
+      g.push_back(static_cast<int>(std::find(Classes().begin(), Classes().end(), t) -
+                                   Classes().begin()));
+    }
+    gold.push_back(std::move(g));
+  }
+  std::vector<size_t> order(data.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::mt19937 rng(options.seed);
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    size_t right = 0, total = 0;
+    for (size_t idx : order) {
+      Decode(*model, data[idx].tokens, &gold[idx], &right);
+      total += gold[idx].size();
+    }
+    if (log) {
+      log("quotes epoch " + std::to_string(epoch + 1) + ": train tag accuracy " +
+          std::to_string(100.0 * right / std::max<size_t>(1, total)));
+    }
+  }
+  return model;
+}
+
+}  // namespace crossread::analyze
