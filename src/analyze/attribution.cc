@@ -15,6 +15,9 @@ namespace {
 
 constexpr uint64_t kStart = 0x5EED5EEDULL;  // the tag before the paragraph
 constexpr uint8_t kOutside = 0, kOpening = 1, kInside = 2, kClosing = 3;
+// Paragraphs are tagged up to this token (a long book chapter): beyond, a runaway input (a
+// 20 MB "article") would cost minutes of parsing for quotes no brief can show.
+constexpr uint32_t kMaxTokens = 100000;
 
 uint64_t H(std::string_view s) { return Hash64(s, 0xA77B); }
 
@@ -299,6 +302,7 @@ std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWo
     const Paragraph& para = doc.paragraphs[pi];
     ParagraphTokens p;
     p.first_token = doc.sentences[para.first_sentence].first_token;
+    if (p.first_token >= kMaxTokens) break;
     uint32_t end = doc.sentences[para.end_sentence - 1].end_token;
     std::vector<std::string_view> words;
     for (uint32_t k = p.first_token; k < end; ++k) words.push_back(doc.TokenText(k));

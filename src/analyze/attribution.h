@@ -64,7 +64,8 @@ struct ParagraphTokens {
 using CueWords = std::unordered_map<std::string, uint8_t>;
 CueWords ParseCueWords(std::string_view tsv);
 
-// The paragraphs of `doc` as the tagger sees them. REQUIRES: doc.pos is filled.
+// The paragraphs of `doc` as the tagger sees them, those that start in its first 100,000
+// tokens. REQUIRES: doc.pos is filled.
 std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWords& cues);
 
 class AttributionTagger {
