@@ -123,6 +123,33 @@ TEST_F(Seeds, TheKremlinMessageIsOneQuoteInTwoOutlets) {
   EXPECT_EQ(articles, (std::set<std::string>{"000", "001"}));
 }
 
+// Issue 6's bar on the seeds: statements go to who made them, also after "he added", in the
+// Indian outlet's unmarked quotes, under the BBC page's speaker headings, and after a
+// participle ("..., adding ...").
+TEST_F(Seeds, QuotesGoToTheirSpeakers) {
+  const std::pair<const char*, const char*> kWho[] = {
+      {"We can't allow President Putin to play games", "Keir Starmer"},
+      {"If Russia finally comes to the table", "Keir Starmer"},
+      {"sooner or later he's going to have to come to the table", "Keir Starmer"},
+      {"the moment the \"guns fall silent", "Keir Starmer"},
+      {"peace must begin unconditionally", "Volodymyr Zelensky"},
+      {"\"strong pressure\" must be applied on Russia", "Volodymyr Zelensky"},
+      {"too early to commit", "Alexander Stubb"},
+      {"Once we have a clear plan", "Alexander Stubb"},
+      {"The international law basis", "Christine Lagarde"},
+  };
+  for (const auto& [words, speaker] : kWho) {
+    const Quote* found = nullptr;
+    for (const Quote& q : S().quotes) {
+      for (const QuoteInstance& i : q.instances) {
+        if (i.text.find(words) != std::string::npos) found = &q;
+      }
+    }
+    ASSERT_NE(found, nullptr) << words;
+    EXPECT_EQ(found->speaker_name.value_or(""), speaker) << words;
+  }
+}
+
 TEST_F(Seeds, SharedPassageIsReuse) {
   bool found = false;
   for (const Reuse& r : S().reuse) {

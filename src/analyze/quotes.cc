@@ -12,7 +12,10 @@
 // one: "Clinton spokesman Jesse Lehrich"); "he"/"she" is the previous quote's speaker within
 // three paragraphs, else the first person named (outside quotes) in the nearest sentence
 // before; a nominal ("the prime minister") is the latest person whose title holds its head
-// noun. A quote carried over into the next paragraph keeps its speaker.
+// noun. A quote carried over into the next paragraph keeps its speaker. A cue without a source
+// shares the speaker of another attribution of its sentence ("Zelensky says ... and
+// reiterated that ..."), else that of the heading above it when the heading is a person's name
+// (a live page's bullets under "Ukraine's President Volodymyr Zelensky").
 //
 // Kinds: direct (every content within quote marks), partial (marks inside a content),
 // unmarked (no marks, before its cue: "We will act, he said"), indirect (reported speech).
@@ -32,6 +35,7 @@ constexpr uint32_t kNone = UINT32_MAX;
 constexpr size_t kNoCue = SIZE_MAX;
 constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
+constexpr uint32_t kMaxHeadingTokens = 12;
 
 bool IsMark(std::string_view w) { return w == "\"" || w == "''"; }
 
@@ -56,12 +60,13 @@ class QuoteBuilder {
   }
 
   void Run(const std::vector<RoleSpan>& spans) {
-    // Spans come in text order; group them by paragraph.
+    // Spans come in text order; take them paragraph by paragraph.
     size_t i = 0;
-    while (i < spans.size()) {
-      uint32_t p = ParagraphOf(spans[i].first_token);
+    for (uint32_t p = 0; p < doc_->paragraphs.size(); ++p) {
+      ReadHeading(p);
       size_t j = i;
       while (j < spans.size() && ParagraphOf(spans[j].first_token) == p) ++j;
+      if (j == i) continue;
       Assemble(p, std::vector<RoleSpan>(spans.begin() + static_cast<std::ptrdiff_t>(i),
                                         spans.begin() + static_cast<std::ptrdiff_t>(j)));
       i = j;
@@ -132,6 +137,7 @@ class QuoteBuilder {
       for (const auto& [first, end] : carried) a.contents.push_back(Bytes(first, end));
       if (a.kind == "indirect" || a.kind == "unmarked") a.kind = Kind(a, kNone);
     }
+    std::vector<Pending> kept;
     for (Pending& f : found) {
       // `..., said Starmer from London.`: a content right after a cue without a source that
       // opens with a name and ends its sentence within a few words is the source.
@@ -153,8 +159,48 @@ class QuoteBuilder {
         last_speaker_ = f.a.speaker;
         last_speaker_para_ = p;
       }
+      kept.push_back(std::move(f));
+    }
+    // A cue without a source shares the speaker of the nearest attribution of its sentence
+    // (`Zelensky says ... and reiterated that ...`), else the heading's person.
+    for (Pending& f : kept) {
+      if (!f.a.speaker.empty()) continue;
+      uint32_t best_gap = kNone;
+      for (const Pending& other : kept) {
+        if (other.a.speaker.empty() || other.source_first == kNone ||
+            SentenceOf(other.cue_first) != SentenceOf(f.cue_first)) {
+          continue;
+        }
+        uint32_t gap = other.cue_first > f.cue_first ? other.cue_first - f.cue_first
+                                                     : f.cue_first - other.cue_first;
+        if (gap < best_gap) {
+          best_gap = gap;
+          f.a.speaker = other.a.speaker;
+        }
+      }
+      if (f.a.speaker.empty() && f.source_first == kNone) f.a.speaker = heading_speaker_;
+    }
+    for (Pending& f : kept) {
       doc_->quotes.push_back(std::move(f.a));
       last_ = doc_->quotes.size() - 1;
+    }
+  }
+
+  // A short line without a closing period is a heading; the person it names, if it is only a
+  // name with titles ("Ukraine's President Volodymyr Zelensky"), speaks in the lines below it.
+  void ReadHeading(uint32_t p) {
+    const Paragraph& para = doc_->paragraphs[p];
+    uint32_t first = doc_->sentences[para.first_sentence].first_token;
+    uint32_t end = doc_->sentences[para.end_sentence - 1].end_token;
+    if (end - first > kMaxHeadingTokens || Tok(end - 1) == "." || Tok(end - 1) == "-" ||
+        Tok(first) == "-") {
+      return;
+    }
+    heading_speaker_.clear();
+    for (const Mention& m : doc_->mentions) {
+      if (m.type == "PERSON" && m.end_token == end && m.first_token >= first) {
+        heading_speaker_ = m.name;
+      }
     }
   }
 
@@ -236,6 +282,7 @@ class QuoteBuilder {
   size_t last_ = kNoCue;  // index into doc_->quotes of the latest attribution
   std::optional<std::string> last_speaker_;
   uint32_t last_speaker_para_ = 0;
+  std::string heading_speaker_;  // the person the latest heading names, "" if none
 };
 
 }  // namespace
