@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdlib>
 #include <random>
 #include <type_traits>
 
+#include "analyze/lemma.h"
 #include "common/data.h"
 #include "common/hash.h"
 #include "common/strings.h"
@@ -33,9 +35,8 @@ uint8_t Bucket(uint32_t d) {
 bool IsMark(std::string_view w) { return w == "\"" || w == "''" || w == "``"; }
 
 const std::vector<std::string>& Classes() {
-  static const std::vector<std::string> kClasses = {"O",         "B-CUE",     "I-CUE",
-                                                    "B-SOURCE",  "I-SOURCE",  "B-CONTENT",
-                                                    "I-CONTENT"};
+  static const std::vector<std::string> kClasses = {"O",        "B-CUE",     "I-CUE",    "B-SOURCE",
+                                                    "I-SOURCE", "B-CONTENT", "I-CONTENT"};
   return kClasses;
 }
 
@@ -55,7 +56,8 @@ struct Neighbourhood {
 Neighbourhood Around(const ParagraphTokens& p, int i) {
   static const WordInfo kEdge{kStart, kStart, kStart, kStart, kStart, kStart,
                               kStart, kStart, kStart, kStart, false};
-  static const TokenContext kEdgeContext{kStart, 0, 0, 0, 0, 0, 0, 0, 0, 0, kStart, kStart, 0, 0};
+  static const TokenContext kEdgeContext{kStart, 0,      0,      0, 0, 0, 0, 0, 0,
+                                         0,      kStart, kStart, 0, 0, 0, 0, 0};
   auto word = [&](int k) -> const WordInfo& {
     return k >= 0 && k < static_cast<int>(p.words.size()) ? p.words[static_cast<size_t>(k)] : kEdge;
   };
@@ -111,6 +113,15 @@ void FixedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   f->push_back(Feature(58, c0.relation, c0.cue, w0.norm));
   f->push_back(Feature(59, cm1.governor, c0.governor, c0.edge));
   f->push_back(Feature(60, c0.cue, cn1.cue, cm1.cue));
+  f->push_back(Feature(62, c0.children, c0.pos));
+  f->push_back(Feature(63, c0.children, w0.norm));
+  f->push_back(Feature(64, c0.children, c0.cue));
+  f->push_back(Feature(65, c0.sense));
+  f->push_back(Feature(66, c0.sense, c0.pos));
+  f->push_back(Feature(67, c0.sense, c0.cue));
+  f->push_back(Feature(68, c0.sense, c0.children));
+  f->push_back(Feature(69, c0.head_sense, c0.relation));
+  f->push_back(Feature(70, cm1.sense, c0.sense, cn1.sense));
 }
 
 void HistoryFeatures(const Neighbourhood& n, uint64_t t1, std::vector<uint64_t>* f) {
@@ -128,6 +139,7 @@ void HistoryFeatures(const Neighbourhood& n, uint64_t t1, std::vector<uint64_t>*
   f->push_back(Feature(42, c0.paragraph, c0.quote, t1));
   f->push_back(Feature(47, t1, cn1.pos, cn1.quote));
   f->push_back(Feature(50, c0.governor, t1));
+  f->push_back(Feature(71, c0.sense, t1));
   f->push_back(Feature(55, c0.governor, t1, n.cm1.governor));
   f->push_back(Feature(57, cn1.governor, cn1.edge, t1));
 }
@@ -141,7 +153,8 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
   constexpr int kTags = 7, kBefore = kTags;  // kBefore: the "previous tag" of token 0
   static const std::array<uint64_t, kTags + 1> kHashes = [] {
     std::array<uint64_t, kTags + 1> h{};
-    for (int c = 0; c < kTags; ++c) h[static_cast<size_t>(c)] = H(Classes()[static_cast<size_t>(c)]);
+    for (int c = 0; c < kTags; ++c)
+      h[static_cast<size_t>(c)] = H(Classes()[static_cast<size_t>(c)]);
     h[kBefore] = kStart;
     return h;
   }();
@@ -162,7 +175,8 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
     for (int prev = 0; prev <= kTags; ++prev) {
       if ((i == 0) != (prev == kBefore)) continue;
       if (i > 0 && best[u - 1][static_cast<size_t>(prev)] <= -1e29f) continue;
-      HistoryFeatures(hood, kHashes[static_cast<size_t>(prev)], &history[u][static_cast<size_t>(prev)]);
+      HistoryFeatures(hood, kHashes[static_cast<size_t>(prev)],
+                      &history[u][static_cast<size_t>(prev)]);
       std::array<float, kTags> scores = local;
       model.Score(history[u][static_cast<size_t>(prev)], scores.data());
       float base = i == 0 ? 0.0f : best[u - 1][static_cast<size_t>(prev)];
@@ -180,7 +194,8 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
   const auto& last = best[static_cast<size_t>(n - 1)];
   tags.back() = static_cast<int>(std::max_element(last.begin(), last.end()) - last.begin());
   for (int i = n - 1; i > 0; --i) {
-    tags[static_cast<size_t>(i - 1)] = back[static_cast<size_t>(i)][static_cast<size_t>(tags[static_cast<size_t>(i)])];
+    tags[static_cast<size_t>(i - 1)] =
+        back[static_cast<size_t>(i)][static_cast<size_t>(tags[static_cast<size_t>(i)])];
   }
   if constexpr (!std::is_const_v<Model>) {
     if (gold != nullptr) {
@@ -192,7 +207,8 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
         if (g != t) model.Update(fixed[u], g, t);
         if (g == t && gp == tp) continue;
         if (history[u][static_cast<size_t>(gp)].empty()) {
-          HistoryFeatures(Around(p, i), kHashes[static_cast<size_t>(gp)], &history[u][static_cast<size_t>(gp)]);
+          HistoryFeatures(Around(p, i), kHashes[static_cast<size_t>(gp)],
+                          &history[u][static_cast<size_t>(gp)]);
         }
         if (gp == tp) {
           model.Update(history[u][static_cast<size_t>(gp)], g, t);
@@ -234,6 +250,26 @@ uint8_t MentionClass(const std::string& type) {
   return 4;
 }
 
+// 1 + the WordNet lexicographer file of the first sense of `word`'s lemma as the verb or
+// common noun `tag` says it is; 0 if none.
+uint8_t SenseOf(std::string_view word, const std::string& tag) {
+  static const auto* senses = [] {
+    auto* m = new std::unordered_map<std::string, uint8_t>();
+    for (std::string_view line : SplitLines(data::supersenses())) {
+      if (line.size() < 5 || line[0] == '#') continue;
+      size_t tab = line.rfind('\t');
+      (*m)[std::string(line.substr(0, tab))] =
+          static_cast<uint8_t>(1 + std::atoi(std::string(line.substr(tab + 1)).c_str()));
+    }
+    return m;
+  }();
+  char kind = StartsWith(tag, "VB") ? 'v' : (tag == "NN" || tag == "NNS") ? 'n' : 0;
+  if (kind == 0) return 0;
+  std::string key = std::string(1, kind) + "\t" + Lemma(AsciiLower(word), tag);
+  auto it = senses->find(key);
+  return it == senses->end() ? 0 : it->second;
+}
+
 // The tree features of the tokens of `sent` (their cue classes already set in `ctx`).
 void DescribeTree(const Document& doc, const Sentence& sent, TokenContext* ctx) {
   const Linguist* linguist = Linguist::Default();
@@ -257,10 +293,21 @@ void DescribeTree(const Document& doc, const Sentence& sent, TokenContext* ctx) 
     }
   }
   for (int i = 0; i < n; ++i) {
+    const Arc& arc = arcs[static_cast<size_t>(i)];
+    if (arc.head <= 0) continue;
+    uint8_t bit = arc.label == "nsubj"   ? 1
+                  : arc.label == "ccomp" ? 2
+                  : arc.label == "xcomp" ? 4
+                  : arc.label == "dobj"  ? 8
+                                         : 0;
+    ctx[arc.head - 1].children |= bit;
+  }
+  for (int i = 0; i < n; ++i) {
     TokenContext& c = ctx[i];
     const Arc& arc = arcs[static_cast<size_t>(i)];
     c.relation = H(arc.label);
     c.head_cue = arc.head > 0 ? ctx[arc.head - 1].cue : 0;
+    c.head_sense = arc.head > 0 ? ctx[arc.head - 1].sense : 0;
     // Up from the token to the first cue word: the relation of the node just below it.
     int node = i, steps = 0;
     while (steps++ < n) {
@@ -312,7 +359,11 @@ std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWo
     bool open = false;
     for (size_t i = 0; i < words.size(); ++i) {
       TokenContext& c = p.context[i];
-      if (!doc.pos.empty()) c.pos = H(doc.pos[p.first_token + i]);
+      if (!doc.pos.empty()) {
+        const std::string& tag = doc.pos[p.first_token + i];
+        c.pos = H(tag);
+        c.sense = SenseOf(words[i], tag);
+      }
       if (auto it = cues.find(AsciiLower(words[i])); it != cues.end()) c.cue = it->second;
       c.mention = mention[p.first_token + i];
       if (IsMark(words[i])) {
@@ -398,8 +449,8 @@ std::unique_ptr<PerceptronTrainer> TrainAttributionTagger(
   for (const AttributionExample& ex : data) {
     std::vector<int> g;
     for (const std::string& t : ex.tags) {
-      g.push_back(static_cast<int>(std::find(Classes().begin(), Classes().end(), t) -
-                                   Classes().begin()));
+      g.push_back(
+          static_cast<int>(std::find(Classes().begin(), Classes().end(), t) - Classes().begin()));
     }
     gold.push_back(std::move(g));
   }

@@ -5,8 +5,9 @@
 // (tools/train_quotes) and shipped in data/models/quote_model.bin.
 //
 // The features look at words, POS tags, the quote marks around a token, the words that were
-// cues in the training data (before and after it in the sentence), entity mentions, sentence
-// position and the previous paragraph. quotes.cc assembles attributions from the spans.
+// cues in the training data (before and after it in the sentence), WordNet supersenses
+// ("verb.communication"), entity mentions, sentence position, the previous paragraph and the
+// dependency tree. quotes.cc assembles attributions from the spans.
 #ifndef CROSSREAD_ANALYZE_ATTRIBUTION_H_
 #define CROSSREAD_ANALYZE_ATTRIBUTION_H_
 
@@ -32,17 +33,17 @@ struct RoleSpan {
 
 // What the tagger sees of one token beyond its word: hashed once per paragraph.
 struct TokenContext {
-  uint64_t pos = 0;     // hashed Penn tag
-  uint8_t quote = 0;    // 0 outside marks, 1 opening mark, 2 inside, 3 closing mark
-  uint8_t in_sentence = 0;    // bucket of the token's index in its sentence
-  uint8_t to_end = 0;         // bucket of the tokens left in its sentence
-  uint8_t cue_before = 0;     // bucket of the distance back to a likely cue word (class 2+)
-  uint8_t cue_after = 0;      // bucket of the distance on to a likely cue word (class 2+)
-  uint8_t mention = 0;        // 1 + type of the entity mention it is in; 0 none
-  uint8_t sentence = 0;       // bits: sentence has a quote mark, has a cue word; first of paragraph
-  uint8_t paragraph = 0;      // bits: first paragraph, previous one left a quote open,
-                              // previous one had a cue word, this one opens with a mark
-  uint8_t cue = 0;            // its CueWords class, 0 if none
+  uint64_t pos = 0;         // hashed Penn tag
+  uint8_t quote = 0;        // 0 outside marks, 1 opening mark, 2 inside, 3 closing mark
+  uint8_t in_sentence = 0;  // bucket of the token's index in its sentence
+  uint8_t to_end = 0;       // bucket of the tokens left in its sentence
+  uint8_t cue_before = 0;   // bucket of the distance back to a likely cue word (class 2+)
+  uint8_t cue_after = 0;    // bucket of the distance on to a likely cue word (class 2+)
+  uint8_t mention = 0;      // 1 + type of the entity mention it is in; 0 none
+  uint8_t sentence = 0;     // bits: sentence has a quote mark, has a cue word; first of paragraph
+  uint8_t paragraph = 0;    // bits: first paragraph, previous one left a quote open,
+                            // previous one had a cue word, this one opens with a mark
+  uint8_t cue = 0;          // its CueWords class, 0 if none
   // From the dependency tree: the token's relation, and for a token under a likely cue word
   // (class 2+), the relation of the cue's child it descends from ("nsubj", "ccomp"), whether
   // the token opens (1) or closes (2) that child's subtree, and whether its own head is a cue.
@@ -50,6 +51,11 @@ struct TokenContext {
   uint64_t governor = 0;
   uint8_t edge = 0;
   uint8_t head_cue = 0;
+  uint8_t children = 0;  // bits: the token has an nsubj, ccomp, xcomp, dobj child
+  // WordNet supersense (1 + lexicographer file) of the token's lemma as a verb or a noun, and
+  // of its head's; 0 if none (data/supersenses.tsv).
+  uint8_t sense = 0;
+  uint8_t head_sense = 0;
 };
 
 struct ParagraphTokens {

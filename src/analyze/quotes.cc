@@ -96,8 +96,9 @@ class QuoteBuilder {
     for (size_t c = 0; c < cues.size(); ++c) {
       bool same = SentenceOf(cues[c].cue_first) == SentenceOf(first) ||
                   SentenceOf(cues[c].cue_first) == SentenceOf(end - 1);
-      uint32_t gap = cues[c].cue_first >= end ? cues[c].cue_first - end
-                                              : first >= cues[c].cue_end ? first - cues[c].cue_end : 0;
+      uint32_t gap = cues[c].cue_first >= end   ? cues[c].cue_first - end
+                     : first >= cues[c].cue_end ? first - cues[c].cue_end
+                                                : 0;
       if (best == kNoCue || (same && !best_same) || (same == best_same && gap < best_gap)) {
         best = c;
         best_gap = gap;
@@ -236,14 +237,16 @@ class QuoteBuilder {
     const Mention* named = nullptr;
     for (const Mention& m : doc_->mentions) {
       if (m.span.begin < span.begin || m.span.end > span.end) continue;
-      if (m.type == "PERSON" || m.type == "ORG" || (m.type == "PLACE" && m.name == "Downing Street")) {
+      if (m.type == "PERSON" || m.type == "ORG" ||
+          (m.type == "PLACE" && m.name == "Downing Street")) {
         named = &m;
       }
     }
     if (named != nullptr) return named->name;
     std::string w = AsciiLower(Tok(first));
     if (w == "he" || w == "she") {
-      if (last_speaker_ && p - last_speaker_para_ <= kPronounWindowParagraphs) return *last_speaker_;
+      if (last_speaker_ && p - last_speaker_para_ <= kPronounWindowParagraphs)
+        return *last_speaker_;
       // The first person named (outside quotes) in the nearest sentence before.
       for (int s = static_cast<int>(SentenceOf(first)); s >= 0; --s) {
         const Mention* earliest = nullptr;
