@@ -15,7 +15,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$build/crossread" quotes "$polnear/dev/text" >"$tmp/dev.jsonl"
 python3 ../shared/bench/score/score_quotes.py "$polnear/citron_json/dev_single" "$tmp/dev.jsonl"
-find "$polnear/train/text" -name '*.txt' | sort | head -n 300 >"$tmp/list"
+find "$polnear/train/text" -name '*.txt' | sort >"$tmp/all"
+head -n 300 "$tmp/all" >"$tmp/list"
 mapfile -t files <"$tmp/list"
 words=$(cat "${files[@]}" | wc -w)
 /usr/bin/time -f "%e %M" -o "$tmp/time" "$build/crossread" quotes --threads 1 "${files[@]}" >/dev/null

@@ -16,6 +16,7 @@ namespace crossread::analyze {
 namespace {
 
 constexpr uint64_t kStart = 0x5EED5EEDULL;  // the tag before the paragraph
+constexpr uint8_t kBeyond = 9;              // the first stage's "tag" outside the paragraph
 constexpr uint8_t kOutside = 0, kOpening = 1, kInside = 2, kClosing = 3;
 // Paragraphs are tagged up to this token (a long book chapter): beyond, a runaway input (a
 // 20 MB "article") would cost minutes of parsing for quotes no brief can show.
@@ -50,7 +51,7 @@ bool Allowed(int cls, int prev) {
 // those that combine what they look at with the previous tag's hash `t1`.
 struct Neighbourhood {
   const WordInfo &w0, &m1, &m2, &n1, &n2;
-  const TokenContext &c0, &cm1, &cm2, &cn1;
+  const TokenContext &c0, &cm1, &cm2, &cn1, &cn2;
 };
 
 Neighbourhood Around(const ParagraphTokens& p, int i) {
@@ -66,7 +67,7 @@ Neighbourhood Around(const ParagraphTokens& p, int i) {
                                                             : kEdgeContext;
   };
   return {word(i), word(i - 1), word(i - 2), word(i + 1), word(i + 2),
-          ctx(i),  ctx(i - 1),  ctx(i - 2),  ctx(i + 1)};
+          ctx(i),  ctx(i - 1),  ctx(i - 2),  ctx(i + 1),  ctx(i + 2)};
 }
 
 void FixedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
@@ -124,6 +125,20 @@ void FixedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   f->push_back(Feature(70, cm1.sense, c0.sense, cn1.sense));
 }
 
+// The second stage's view of the first stage's decisions around token i.
+void StackedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
+  const TokenContext &c0 = n.c0, &cm1 = n.cm1, &cn1 = n.cn1;
+  f->push_back(Feature(80, c0.prior));
+  f->push_back(Feature(81, cm1.prior, c0.prior));
+  f->push_back(Feature(82, c0.prior, cn1.prior));
+  f->push_back(Feature(83, cn1.prior, n.cn2.prior));
+  f->push_back(Feature(84, n.cm2.prior, cm1.prior));
+  f->push_back(Feature(85, c0.prior, n.w0.norm));
+  f->push_back(Feature(86, c0.prior_cue_before, c0.prior_cue_after));
+  f->push_back(Feature(87, c0.prior, c0.prior_cue_after, c0.quote));
+  f->push_back(Feature(89, c0.prior, c0.governor));
+}
+
 void HistoryFeatures(const Neighbourhood& n, uint64_t t1, std::vector<uint64_t>* f) {
   const TokenContext &c0 = n.c0, &cn1 = n.cn1;
   f->clear();
@@ -140,6 +155,7 @@ void HistoryFeatures(const Neighbourhood& n, uint64_t t1, std::vector<uint64_t>*
   f->push_back(Feature(47, t1, cn1.pos, cn1.quote));
   f->push_back(Feature(50, c0.governor, t1));
   f->push_back(Feature(71, c0.sense, t1));
+  f->push_back(Feature(88, c0.prior, t1));
   f->push_back(Feature(55, c0.governor, t1, n.cm1.governor));
   f->push_back(Feature(57, cn1.governor, cn1.edge, t1));
 }
@@ -169,6 +185,7 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
     const size_t u = static_cast<size_t>(i);
     Neighbourhood hood = Around(p, i);
     FixedFeatures(hood, &fixed[u]);
+    if (p.stacked) StackedFeatures(hood, &fixed[u]);
     local.fill(0.0f);
     model.Score(fixed[u], local.data());
     best[u].fill(-1e30f);
@@ -204,7 +221,9 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
         int g = (*gold)[u], t = tags[u];
         *right += g == t;
         int gp = i == 0 ? kBefore : (*gold)[u - 1], tp = i == 0 ? kBefore : tags[u - 1];
-        if (g != t) model.Update(fixed[u], g, t);
+        // A step per token, also where nothing changes, so that the average weighs a model by
+        // how long it lasted.
+        model.Update(fixed[u], g, t);
         if (g == t && gp == tp) continue;
         if (history[u][static_cast<size_t>(gp)].empty()) {
           HistoryFeatures(Around(p, i), kHashes[static_cast<size_t>(gp)],
@@ -410,34 +429,52 @@ std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWo
   return out;
 }
 
+void StackOn(const LinearModel& first, ParagraphTokens* p) {
+  p->stacked = false;
+  std::vector<int> tags = Decode(first, *p, nullptr, nullptr);
+  const size_t n = tags.size();
+  auto is_cue = [&](size_t k) { return tags[k] == 1 || tags[k] == 2; };
+  uint32_t last = UINT32_MAX;
+  for (size_t k = 0; k < n; ++k) {
+    TokenContext& c = p->context[k];
+    c.prior = static_cast<uint8_t>(tags[k]);
+    c.prior_cue_before = last == UINT32_MAX ? 0 : Bucket(static_cast<uint32_t>(k) - last);
+    if (is_cue(k)) last = static_cast<uint32_t>(k);
+  }
+  last = UINT32_MAX;
+  for (size_t k = n; k-- > 0;) {
+    p->context[k].prior_cue_after =
+        last == UINT32_MAX ? 0 : Bucket(last - static_cast<uint32_t>(k));
+    if (is_cue(k)) last = static_cast<uint32_t>(k);
+  }
+  p->stacked = true;
+}
+
 const AttributionTagger* AttributionTagger::Default() {
   static const AttributionTagger* tagger = []() -> const AttributionTagger* {
-    Result<LinearModel> m = LinearModel::Load(data::quote_model());
-    if (!m.ok() || m->classes() != Classes()) return nullptr;
-    return new AttributionTagger(std::move(*m), ParseCueWords(data::quote_cues()));
+    Result<LinearModel> first = LinearModel::Load(data::quote_model());
+    Result<LinearModel> second = LinearModel::Load(data::quote_stack_model());
+    if (!first.ok() || !second.ok() || first->classes() != Classes() ||
+        second->classes() != Classes()) {
+      return nullptr;
+    }
+    return new AttributionTagger(std::move(*first), std::move(*second),
+                                 ParseCueWords(data::quote_cues()));
   }();
   return tagger;
 }
 
-AttributionTagger::AttributionTagger(LinearModel model, CueWords cues)
-    : model_(std::move(model)), cues_(std::move(cues)) {}
+AttributionTagger::AttributionTagger(LinearModel first, LinearModel second, CueWords cues)
+    : first_(std::move(first)), second_(std::move(second)), cues_(std::move(cues)) {}
 
 std::vector<RoleSpan> AttributionTagger::Tag(const Document& doc) const {
   std::vector<RoleSpan> out;
-  for (const ParagraphTokens& p : DescribeParagraphs(doc, cues_)) {
-    for (const RoleSpan& s : TagParagraphWith(model_, p)) out.push_back(s);
+  for (ParagraphTokens& p : DescribeParagraphs(doc, cues_)) {
+    if (!MayAttribute(p)) continue;
+    StackOn(first_, &p);
+    for (const RoleSpan& s : Spans(p, Decode(second_, p, nullptr, nullptr))) out.push_back(s);
   }
   return out;
-}
-
-std::vector<RoleSpan> TagParagraphWith(const LinearModel& model, const ParagraphTokens& p) {
-  if (!MayAttribute(p)) return {};
-  return Spans(p, Decode(model, p, nullptr, nullptr));
-}
-
-std::vector<RoleSpan> TagParagraphWith(const PerceptronTrainer& model, const ParagraphTokens& p) {
-  if (!MayAttribute(p)) return {};
-  return Spans(p, Decode(model, p, nullptr, nullptr));
 }
 
 std::vector<std::string> AttributionClasses() { return Classes(); }

@@ -1,8 +1,9 @@
 // The attribution tagger: the cue, source and content spans of reported speech (direct,
 // partial, indirect and unmarked quotes alike), tagged token by token over a paragraph (BIO
-// over CUE, SOURCE and CONTENT) by a greedy averaged perceptron with the two previous tags,
-// after the span taggers of PolNeAR's baselines. Trained on PolNeAR's annotated news
-// (tools/train_quotes) and shipped in data/models/quote_model.bin.
+// over CUE, SOURCE and CONTENT), decoded by first-order Viterbi with a structured averaged
+// perceptron, in two stacked stages. Trained on PolNeAR's annotated news
+// (tools/train_quotes) and shipped in data/models/quote_model.bin (first stage) and
+// quote_stack_model.bin (second).
 //
 // The features look at words, POS tags, the quote marks around a token, the words that were
 // cues in the training data (before and after it in the sentence), WordNet supersenses
@@ -56,12 +57,18 @@ struct TokenContext {
   // of its head's; 0 if none (data/supersenses.tsv).
   uint8_t sense = 0;
   uint8_t head_sense = 0;
+  // Stacking (second stage only): the first stage's tag of the token (class index), and
+  // buckets of the distance back and on to the nearest cue the first stage tagged.
+  uint8_t prior = 0;
+  uint8_t prior_cue_before = 0;
+  uint8_t prior_cue_after = 0;
 };
 
 struct ParagraphTokens {
   uint32_t first_token = 0;  // into Document::tokens
   std::vector<WordInfo> words;
   std::vector<TokenContext> context;
+  bool stacked = false;  // the prior* fields are set: the second stage's input
 };
 
 // Words that open or make up cues in the training data, lowercased, with the class of how
@@ -74,19 +81,24 @@ CueWords ParseCueWords(std::string_view tsv);
 // tokens. REQUIRES: doc.pos is filled.
 std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWords& cues);
 
+// Tags `p` with the first stage and records its decisions in `p` for the second (stacking:
+// the second stage sees what the first decided on both sides of each token, such as a cue
+// further on that makes the words before it a content).
+void StackOn(const LinearModel& first, ParagraphTokens* p);
+
 class AttributionTagger {
  public:
   // The tagger shipped in data/models/, loaded once; thread-safe, never destroyed. Null if the
-  // embedded model is corrupt.
+  // embedded models are corrupt.
   static const AttributionTagger* Default();
 
-  AttributionTagger(LinearModel model, CueWords cues);
+  AttributionTagger(LinearModel first, LinearModel second, CueWords cues);
 
   // Spans of every paragraph of `doc`, in order. REQUIRES: doc.pos is filled.
   std::vector<RoleSpan> Tag(const Document& doc) const;
 
  private:
-  LinearModel model_;
+  LinearModel first_, second_;
   CueWords cues_;
 };
 
@@ -97,11 +109,10 @@ struct AttributionExample {
   std::vector<std::string> tags;
 };
 std::vector<std::string> AttributionClasses();
+// Trains one stage: the first on unstacked examples, the second on examples stacked on first
+// stages that did not see them (jackknifing, tools/train_quotes).
 std::unique_ptr<PerceptronTrainer> TrainAttributionTagger(
     const std::vector<AttributionExample>& data, const TrainOptions& options, TrainLog log);
-// The spans of one paragraph by a model in training or just loaded.
-std::vector<RoleSpan> TagParagraphWith(const PerceptronTrainer& model, const ParagraphTokens& p);
-std::vector<RoleSpan> TagParagraphWith(const LinearModel& model, const ParagraphTokens& p);
 
 }  // namespace crossread::analyze
 

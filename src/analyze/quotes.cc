@@ -4,9 +4,9 @@
 // token. Attributions: each cue with some content is one; a source joins the nearest cue of
 // its sentence (else of its paragraph); a content joins the nearest cue of its sentence, else
 // of its paragraph, else continues the last attribution of the paragraph before (a quote
-// carried over), else is dropped: words nobody is credited with are no quote. A short content
-// right after a cue without a source that opens with a name (`..., said Starmer from London.`)
-// is that source.
+// carried over), else is dropped: words nobody is credited with are no quote. After its
+// content, a cue without a source followed by a name has that name for source (`..., said
+// Starmer from London.`).
 //
 // Speakers: a source that holds a person's or an organisation's name is that name (the last
 // one: "Clinton spokesman Jesse Lehrich"); "he"/"she" is the previous quote's speaker within
@@ -140,14 +140,16 @@ class QuoteBuilder {
     }
     std::vector<Pending> kept;
     for (Pending& f : found) {
-      // `..., said Starmer from London.`: a content right after a cue without a source that
-      // opens with a name and ends its sentence within a few words is the source.
-      if (f.source_first == kNone && f.contents.size() > 1) {
+      // `..., said Starmer from London.`: after its content, a cue without a source followed by
+      // a name has that name for source (and a short content read from the name on is none).
+      bool content_before = !f.contents.empty() && f.contents.front().second <= f.cue_first;
+      uint32_t name_end = NameAt(f.cue_end);
+      if (f.source_first == kNone && content_before && name_end != kNone &&
+          SentenceOf(f.cue_end) == SentenceOf(f.cue_first)) {
+        f.source_first = f.cue_end;
+        f.a.source = Bytes(f.cue_end, name_end);
         auto [first, end] = f.contents.back();
-        uint32_t name_end = NameAt(first);
-        if (first == f.cue_end && name_end != kNone && end - name_end <= kMaxSourceTail) {
-          f.source_first = first;
-          f.a.source = Bytes(first, name_end);
+        if (f.contents.size() > 1 && first == f.cue_end && end - name_end <= kMaxSourceTail) {
           f.contents.pop_back();
         }
       }

@@ -14,6 +14,7 @@ std::string_view pos_model();    // data/models/pos_model.bin
 std::string_view ner_model();    // data/models/ner_model.bin
 std::string_view parser_model(); // data/models/parser_model.bin
 std::string_view quote_model();  // data/models/quote_model.bin
+std::string_view quote_stack_model();  // data/models/quote_stack_model.bin
 std::string_view quote_cues();   // data/models/quote_cues.tsv
 
 }  // namespace crossread::data

@@ -3,8 +3,9 @@
 //
 //   crossread-train-quotes POLNEAR_DIR OUT_DIR [--epochs N] [--prune X] [--dev-spans FILE]
 //
-// writes OUT_DIR/quote_model.bin and OUT_DIR/quote_cues.tsv (the words that make up cues in
-// the training data and how often they do).
+// writes OUT_DIR/quote_model.bin (the first stage), OUT_DIR/quote_stack_model.bin (the second,
+// stacked on first stages trained on the other three quarters of the articles) and
+// OUT_DIR/quote_cues.tsv (the words that make up cues in the training data and how often).
 //
 // POLNEAR_DIR holds train/text/*.txt, dev/text/*.txt and citron_json/{train,dev_single}/
 // (../shared/bench/quotes/polnear). An article annotated by several annotators is learned from
@@ -17,9 +18,11 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
+#include <thread>
 
 #include "analyze/attribution.h"
 #include "common/env.h"
@@ -35,9 +38,14 @@ using crossread::analyze::Document;
 using crossread::analyze::ParagraphTokens;
 using crossread::analyze::Role;
 
+constexpr size_t kFolds = 4;       // jackknifing folds for the second stage's input (even)
 constexpr size_t kMinCueUses = 3;  // times a word must be part of a cue to count as a cue word
 
-void Log(const std::string& line) { std::cerr << line << std::endl; }
+void Log(const std::string& line) {
+  static std::mutex mu;  // two folds train at a time
+  std::lock_guard<std::mutex> lock(mu);
+  std::cerr << line << std::endl;
+}
 
 Document Prepare(const Article& a) {
   Document doc;
@@ -162,14 +170,17 @@ int main(int argc, char** argv) {
     cue_tsv += word + "\t" + std::to_string(cls) + "\n";
   }
   std::vector<AttributionExample> data;
+  std::vector<size_t> fold_of;  // each example's fold: its article's index modulo kFolds
   size_t tokens = 0;
-  for (const auto& [doc, tags] : docs) {
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const auto& [doc, tags] = docs[d];
     for (ParagraphTokens& p : crossread::analyze::DescribeParagraphs(doc, cues)) {
       AttributionExample ex;
       ex.tags.assign(tags.begin() + p.first_token, tags.begin() + p.first_token + p.words.size());
       ex.tokens = std::move(p);
       tokens += ex.tags.size();
       data.push_back(std::move(ex));
+      fold_of.push_back(d % kFolds);
     }
   }
   std::cerr << docs.size() << " training articles, " << data.size() << " paragraphs, " << tokens
@@ -178,27 +189,55 @@ int main(int argc, char** argv) {
     std::cerr << "crossread-train-quotes: no annotated article under " << dir << "\n";
     return 1;
   }
-  auto model = crossread::analyze::TrainAttributionTagger(data, options, Log);
-  std::string bytes = model->Save(prune);
-  std::ofstream(out + "/quote_model.bin", std::ios::binary) << bytes;
+  auto train_stage = [&](const std::vector<AttributionExample>& examples) {
+    std::string bytes =
+        crossread::analyze::TrainAttributionTagger(examples, options, Log)->Save(prune);
+    auto model = crossread::analyze::LinearModel::Load(bytes);
+    if (!model.ok()) {
+      std::cerr << "crossread-train-quotes: a trained model does not load\n";
+      std::exit(1);
+    }
+    return std::make_pair(std::move(bytes), std::move(*model));
+  };
+  // The second stage learns from first-stage tags of models that never saw the paragraph
+  // (jackknifing), as at run time; two folds train at a time.
+  std::vector<AttributionExample> stacked = data;
+  auto jackknife = [&](size_t fold) {
+    std::vector<AttributionExample> rest;
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (fold_of[i] != fold) rest.push_back(data[i]);
+    }
+    auto [bytes, model] = train_stage(rest);
+    for (size_t i = 0; i < data.size(); ++i) {
+      if (fold_of[i] == fold) crossread::analyze::StackOn(model, &stacked[i].tokens);
+    }
+  };
+  for (size_t fold = 0; fold < kFolds; fold += 2) {
+    std::thread other(jackknife, fold + 1);
+    jackknife(fold);
+    other.join();
+  }
+  auto [first_bytes, first] = train_stage(data);
+  auto [second_bytes, second] = train_stage(stacked);
+  std::ofstream(out + "/quote_model.bin", std::ios::binary) << first_bytes;
+  std::ofstream(out + "/quote_stack_model.bin", std::ios::binary) << second_bytes;
   std::ofstream(out + "/quote_cues.tsv", std::ios::binary) << cue_tsv;
-  std::cerr << "wrote " << out << "/quote_model.bin (" << bytes.size() << " bytes)\n";
+  std::cerr << "wrote " << out << "/quote_model.bin (" << first_bytes.size() << " bytes), " << out
+            << "/quote_stack_model.bin (" << second_bytes.size() << " bytes)\n";
 
   if (dev_spans.empty()) return 0;
-  auto saved = crossread::analyze::LinearModel::Load(bytes);
-  if (!saved.ok()) return 1;
+  const crossread::analyze::AttributionTagger tagger(std::move(first), std::move(second),
+                                                     std::move(cues));
   std::ofstream spans(dev_spans);
   for (const Article& a : ReadTexts(dir + "/dev")) {
     Document doc = Prepare(a);
     nlohmann::json quotes = nlohmann::json::array();
-    for (const ParagraphTokens& p : crossread::analyze::DescribeParagraphs(doc, cues)) {
-      for (const auto& s : crossread::analyze::TagParagraphWith(*saved, p)) {
-        nlohmann::json span = {{"start", a.RawCodePoint(doc.tokens[s.first_token].begin)},
-                               {"end", a.RawCodePoint(doc.tokens[s.end_token - 1].end)}};
-        if (s.role == Role::kCue) quotes.push_back({{"cue", span}});
-        if (s.role == Role::kSource) quotes.push_back({{"sources", {span}}});
-        if (s.role == Role::kContent) quotes.push_back({{"contents", {span}}});
-      }
+    for (const auto& s : tagger.Tag(doc)) {
+      nlohmann::json span = {{"start", a.RawCodePoint(doc.tokens[s.first_token].begin)},
+                             {"end", a.RawCodePoint(doc.tokens[s.end_token - 1].end)}};
+      if (s.role == Role::kCue) quotes.push_back({{"cue", span}});
+      if (s.role == Role::kSource) quotes.push_back({{"sources", {span}}});
+      if (s.role == Role::kContent) quotes.push_back({{"contents", {span}}});
     }
     spans << nlohmann::json{{"doc_id", a.id}, {"quotes", quotes}}.dump() << "\n";
   }
