@@ -477,8 +477,6 @@ std::vector<RoleSpan> AttributionTagger::Tag(const Document& doc) const {
   return out;
 }
 
-std::vector<std::string> AttributionClasses() { return Classes(); }
-
 std::unique_ptr<PerceptronTrainer> TrainAttributionTagger(
     const std::vector<AttributionExample>& data, const TrainOptions& options, TrainLog log) {
   auto model = std::make_unique<PerceptronTrainer>(Classes());

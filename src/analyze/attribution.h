@@ -108,7 +108,6 @@ struct AttributionExample {
   ParagraphTokens tokens;
   std::vector<std::string> tags;
 };
-std::vector<std::string> AttributionClasses();
 // Trains one stage: the first on unstacked examples, the second on examples stacked on first
 // stages that did not see them (jackknifing, tools/train_quotes).
 std::unique_ptr<PerceptronTrainer> TrainAttributionTagger(
