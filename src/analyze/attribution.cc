@@ -16,7 +16,6 @@ namespace crossread::analyze {
 namespace {
 
 constexpr uint64_t kStart = 0x5EED5EEDULL;  // the tag before the paragraph
-constexpr uint8_t kBeyond = 9;              // the first stage's "tag" outside the paragraph
 constexpr uint8_t kOutside = 0, kOpening = 1, kInside = 2, kClosing = 3;
 // Paragraphs are tagged up to this token (a long book chapter): beyond, a runaway input (a
 // 20 MB "article") would cost minutes of parsing for quotes no brief can show.
