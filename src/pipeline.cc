@@ -164,7 +164,12 @@ std::vector<ArticleQuote> ExtractQuotes(const Article& article) {
 Result<std::string> AnnotateConllu(const Article& article) {
   const analyze::Linguist* linguist = analyze::Linguist::Default();
   if (linguist == nullptr) return Status::Internal("the linguistic models cannot be loaded");
-  analyze::Document doc = analyze::Analyze(article);
+  // Tokens, sentences and tags are all it prints: the later stages are not run.
+  analyze::Document doc;
+  doc.article = &article;
+  analyze::Tokenize(&doc);
+  analyze::SplitSentences(&doc);
+  analyze::TagPartsOfSpeech(&doc);
   const std::string_view raw = article.raw_text;
   std::string out = "# newdoc id = " + article.id + "\n";
   // Tokens advance through the text, so a cursor finds their raw bytes in linear time.
@@ -181,7 +186,7 @@ Result<std::string> AnnotateConllu(const Article& article) {
   for (const analyze::Sentence& s : doc.sentences) {
     std::vector<std::string_view> words;
     for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(doc.TokenText(k));
-    std::vector<std::string> pos = linguist->TagPos(words);
+    std::vector<std::string> pos(doc.pos.begin() + s.first_token, doc.pos.begin() + s.end_token);
     std::vector<std::string> ner = linguist->TagEntities(words, pos);
     std::vector<analyze::Arc> arcs = linguist->Parse(words, pos);
     out += "# sent_id = " + article.id + "#" + std::to_string(++n) + "\n";

@@ -32,8 +32,6 @@ uint8_t Bucket(uint32_t d) {
   return 7;
 }
 
-bool IsMark(std::string_view w) { return w == "\"" || w == "''" || w == "``"; }
-
 const std::vector<std::string>& Classes() {
   static const std::vector<std::string> kClasses = {"O",        "B-CUE",     "I-CUE",    "B-SOURCE",
                                                     "I-SOURCE", "B-CONTENT", "I-CONTENT"};
@@ -273,11 +271,10 @@ uint8_t MentionClass(const std::string& type) {
 uint8_t SenseOf(std::string_view word, const std::string& tag) {
   static const auto* senses = [] {
     auto* m = new std::unordered_map<std::string, uint8_t>();
-    for (std::string_view line : SplitLines(data::supersenses())) {
-      if (line.size() < 5 || line[0] == '#') continue;
-      size_t tab = line.rfind('\t');
-      (*m)[std::string(line.substr(0, tab))] =
-          static_cast<uint8_t>(1 + std::atoi(std::string(line.substr(tab + 1)).c_str()));
+    for (const auto& row : ParseTsv(data::supersenses())) {
+      if (row.size() != 3) continue;
+      (*m)[std::string(row[0]) + "\t" + std::string(row[1])] =
+          static_cast<uint8_t>(1 + std::atoi(std::string(row[2]).c_str()));
     }
     return m;
   }();
@@ -347,11 +344,10 @@ void DescribeTree(const Document& doc, const Sentence& sent, TokenContext* ctx) 
 
 CueWords ParseCueWords(std::string_view tsv) {
   CueWords out;
-  for (std::string_view line : SplitLines(tsv)) {
-    size_t tab = line.find('\t');
-    if (tab == std::string_view::npos || tab + 1 >= line.size()) continue;
-    int cls = line[tab + 1] - '0';
-    if (cls >= 1 && cls <= 3) out[std::string(line.substr(0, tab))] = static_cast<uint8_t>(cls);
+  for (const auto& row : ParseTsv(tsv)) {
+    if (row.size() != 2 || row[1].size() != 1) continue;
+    int cls = row[1][0] - '0';
+    if (cls >= 1 && cls <= 3) out[std::string(row[0])] = static_cast<uint8_t>(cls);
   }
   return out;
 }
@@ -384,7 +380,7 @@ std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWo
       }
       if (auto it = cues.find(AsciiLower(words[i])); it != cues.end()) c.cue = it->second;
       c.mention = mention[p.first_token + i];
-      if (IsMark(words[i])) {
+      if (IsQuoteMark(words[i])) {
         c.quote = open ? kClosing : kOpening;
         open = !open;
       } else {
@@ -419,7 +415,7 @@ std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWo
       }
     }
     uint8_t bits = static_cast<uint8_t>((pi == 0) | open_before << 1 | cue_before << 2 |
-                                        (!words.empty() && IsMark(words[0])) << 3);
+                                        (!words.empty() && IsQuoteMark(words[0])) << 3);
     for (TokenContext& c : p.context) c.paragraph = bits;
     open_before = open;
     cue_before = has_cue;

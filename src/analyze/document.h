@@ -27,6 +27,9 @@ enum TokenFlags : uint32_t {
   kAbbrev = 1u << 5,  // ends with '.': "U.K.", "Mr.", "Feb."
 };
 
+// A double quote mark as a token: '"' (the clean text's) or the '' some writers type.
+inline bool IsQuoteMark(std::string_view w) { return w == "\"" || w == "''"; }
+
 struct Token {
   uint32_t begin = 0, end = 0;
   uint32_t flags = 0;

@@ -37,8 +37,6 @@ constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
 constexpr uint32_t kMaxHeadingTokens = 12;
 
-bool IsMark(std::string_view w) { return w == "\"" || w == "''"; }
-
 class QuoteBuilder {
  public:
   explicit QuoteBuilder(Document* doc) : doc_(doc), lex_(Lexicon::Get()) {
@@ -53,7 +51,7 @@ class QuoteBuilder {
       bool open = false;
       for (uint32_t k = doc_->sentences[p.first_sentence].first_token;
            k < doc_->sentences[p.end_sentence - 1].end_token; ++k) {
-        if (IsMark(Tok(k))) open = !open;
+        if (IsQuoteMark(Tok(k))) open = !open;
         in_quote_[k] = open;
       }
     }

@@ -182,7 +182,7 @@ void SplitSentences(Document* doc) {
 
   for (size_t k = 0; k < toks.size(); ++k) {
     std::string_view w = tok(k);
-    if (w == "\"" || w == "''") in_quote = !in_quote;
+    if (IsQuoteMark(w)) in_quote = !in_quote;
     bool para_end = k + 1 == toks.size() || is_para_break(toks[k].end, toks[k + 1].begin);
     bool end = false;
     if (w == "." || w == "!" || w == "?" || (toks[k].flags & kAbbrev)) {
@@ -190,10 +190,10 @@ void SplitSentences(Document* doc) {
       size_t last = k;
       while (last + 1 < toks.size() && !para_end) {
         std::string_view n = tok(last + 1);
-        bool closer = n == ")" || n == "]" || n == "'" || ((n == "\"" || n == "''") && in_quote);
+        bool closer = n == ")" || n == "]" || n == "'" || (IsQuoteMark(n) && in_quote);
         bool more_stops = n == "." || n == "!" || n == "?";
         if (!(closer || more_stops)) break;
-        if (n == "\"" || n == "''") in_quote = false;
+        if (IsQuoteMark(n)) in_quote = false;
         ++last;
         para_end = last + 1 == toks.size() || is_para_break(toks[last].end, toks[last + 1].begin);
       }
