@@ -32,11 +32,29 @@ uint8_t Bucket(uint32_t d) {
   return 7;
 }
 
+constexpr int kTags = 7;          // O and B-/I- of CUE, SOURCE, CONTENT
+constexpr int kBefore = kTags;    // the "previous tag" of a paragraph's first token
+constexpr int kClasses = kTags + (kTags + 1) * kTags;
+
+// The model's classes: the tags, which the features of a token alone weigh, and the pairs
+// "previous>tag" ("^" before the first token), which the history features weigh. A feature
+// that looks at the previous tag thus needs one lookup for all of them rather than one each.
 const std::vector<std::string>& Classes() {
-  static const std::vector<std::string> kClasses = {"O",        "B-CUE",     "I-CUE",    "B-SOURCE",
-                                                    "I-SOURCE", "B-CONTENT", "I-CONTENT"};
-  return kClasses;
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> tags = {"O",        "B-CUE",     "I-CUE",    "B-SOURCE",
+                                     "I-SOURCE", "B-CONTENT", "I-CONTENT"};
+    std::vector<std::string> names = tags;
+    for (int prev = 0; prev <= kBefore; ++prev) {
+      for (const std::string& t : tags) {
+        names.push_back((prev == kBefore ? "^" : tags[static_cast<size_t>(prev)]) + ">" + t);
+      }
+    }
+    return names;
+  }();
+  return kNames;
 }
+
+int PairClass(int prev, int cls) { return kTags + prev * kTags + cls; }
 
 // I-X only after B-X or I-X.
 bool Allowed(int cls, int prev) {
@@ -44,8 +62,8 @@ bool Allowed(int cls, int prev) {
   return prev == cls || prev == cls - 1;
 }
 
-// The features of token i: `fixed` those that do not look at the tags before it, `history`
-// those that combine what they look at with the previous tag's hash `t1`.
+// The features of token i: `fixed` those that weigh its tag, `history` those that weigh the
+// pair of the previous tag and its own.
 struct Neighbourhood {
   const WordInfo &w0, &m1, &m2, &n1, &n2;
   const TokenContext &c0, &cm1, &cm2, &cn1, &cn2;
@@ -136,25 +154,40 @@ void StackedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   f->push_back(Feature(89, c0.prior, c0.governor));
 }
 
-void HistoryFeatures(const Neighbourhood& n, uint64_t t1, std::vector<uint64_t>* f) {
+// The second stage's history feature: the first stage's tag with the pair.
+void StackedHistoryFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
+  f->push_back(Feature(88, n.c0.prior));
+}
+
+void HistoryFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   const TokenContext &c0 = n.c0, &cn1 = n.cn1;
-  f->clear();
-  f->push_back(Feature(26, t1));
-  f->push_back(Feature(21, c0.quote, t1));
-  f->push_back(Feature(24, c0.to_end, t1));
-  f->push_back(Feature(28, t1, n.w0.norm));
-  f->push_back(Feature(29, t1, c0.pos));
-  f->push_back(Feature(30, t1, c0.quote, c0.cue_after));
-  f->push_back(Feature(35, c0.sentence, t1));
-  f->push_back(Feature(39, t1, n.n1.norm));
-  f->push_back(Feature(40, t1, c0.to_end, c0.quote));
-  f->push_back(Feature(42, c0.paragraph, c0.quote, t1));
-  f->push_back(Feature(47, t1, cn1.pos, cn1.quote));
-  f->push_back(Feature(50, c0.governor, t1));
-  f->push_back(Feature(71, c0.sense, t1));
-  f->push_back(Feature(88, c0.prior, t1));
-  f->push_back(Feature(55, c0.governor, t1, n.cm1.governor));
-  f->push_back(Feature(57, cn1.governor, cn1.edge, t1));
+  f->push_back(Feature(26));
+  f->push_back(Feature(21, c0.quote));
+  f->push_back(Feature(24, c0.to_end));
+  f->push_back(Feature(28, n.w0.norm));
+  f->push_back(Feature(29, c0.pos));
+  f->push_back(Feature(30, c0.quote, c0.cue_after));
+  f->push_back(Feature(35, c0.sentence));
+  f->push_back(Feature(39, n.n1.norm));
+  f->push_back(Feature(40, c0.to_end, c0.quote));
+  f->push_back(Feature(42, c0.paragraph, c0.quote));
+  f->push_back(Feature(47, cn1.pos, cn1.quote));
+  f->push_back(Feature(50, c0.governor));
+  f->push_back(Feature(71, c0.sense));
+  f->push_back(Feature(55, c0.governor, n.cm1.governor));
+  f->push_back(Feature(57, cn1.governor, cn1.edge));
+}
+
+// All features of token i, those that weigh its tag first; returns where the history
+// features begin.
+size_t TokenFeatures(const ParagraphTokens& p, int i, std::vector<uint64_t>* f) {
+  Neighbourhood hood = Around(p, i);
+  FixedFeatures(hood, f);
+  if (p.stacked) StackedFeatures(hood, f);
+  size_t history = f->size();
+  HistoryFeatures(hood, f);
+  if (p.stacked) StackedHistoryFeatures(hood, f);
+  return history;
 }
 
 // Viterbi decoding over first-order tag sequences with a LinearModel or a PerceptronTrainer;
@@ -163,40 +196,32 @@ void HistoryFeatures(const Neighbourhood& n, uint64_t t1, std::vector<uint64_t>*
 template <typename Model>
 std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vector<int>* gold,
                         size_t* right) {
-  constexpr int kTags = 7, kBefore = kTags;  // kBefore: the "previous tag" of token 0
-  static const std::array<uint64_t, kTags + 1> kHashes = [] {
-    std::array<uint64_t, kTags + 1> h{};
-    for (int c = 0; c < kTags; ++c)
-      h[static_cast<size_t>(c)] = H(Classes()[static_cast<size_t>(c)]);
-    h[kBefore] = kStart;
-    return h;
-  }();
   const int n = static_cast<int>(p.words.size());
   if (n == 0) return {};
-  std::vector<std::vector<uint64_t>> fixed(static_cast<size_t>(n));
-  std::vector<std::array<std::vector<uint64_t>, kTags + 1>> history(static_cast<size_t>(n));
+  const bool training = gold != nullptr;
+  // Features are kept per token for training's updates only.
+  std::vector<std::vector<uint64_t>> kept(training ? static_cast<size_t>(n) : 0);
+  std::vector<size_t> history(static_cast<size_t>(n));
+  std::vector<uint64_t> features;
   std::vector<std::array<float, kTags>> best(static_cast<size_t>(n));
   std::vector<std::array<int8_t, kTags>> back(static_cast<size_t>(n));
-  std::array<float, kTags> local{};
+  std::array<float, kClasses> scores{};
   for (int i = 0; i < n; ++i) {
     const size_t u = static_cast<size_t>(i);
-    Neighbourhood hood = Around(p, i);
-    FixedFeatures(hood, &fixed[u]);
-    if (p.stacked) StackedFeatures(hood, &fixed[u]);
-    local.fill(0.0f);
-    model.Score(fixed[u], local.data());
+    std::vector<uint64_t>& f = training ? kept[u] : features;
+    f.clear();
+    history[u] = TokenFeatures(p, i, &f);
+    scores.fill(0.0f);
+    model.Score(f, scores.data());
     best[u].fill(-1e30f);
-    for (int prev = 0; prev <= kTags; ++prev) {
+    for (int prev = 0; prev <= kBefore; ++prev) {
       if ((i == 0) != (prev == kBefore)) continue;
-      if (i > 0 && best[u - 1][static_cast<size_t>(prev)] <= -1e29f) continue;
-      HistoryFeatures(hood, kHashes[static_cast<size_t>(prev)],
-                      &history[u][static_cast<size_t>(prev)]);
-      std::array<float, kTags> scores = local;
-      model.Score(history[u][static_cast<size_t>(prev)], scores.data());
       float base = i == 0 ? 0.0f : best[u - 1][static_cast<size_t>(prev)];
+      if (base <= -1e29f) continue;
       for (int c = 0; c < kTags; ++c) {
         if (!Allowed(c, prev == kBefore ? 0 : prev)) continue;
-        float v = base + scores[static_cast<size_t>(c)];
+        float v = base + scores[static_cast<size_t>(c)] +
+                  scores[static_cast<size_t>(PairClass(prev, c))];
         if (v > best[u][static_cast<size_t>(c)]) {
           best[u][static_cast<size_t>(c)] = v;
           back[u][static_cast<size_t>(c)] = static_cast<int8_t>(prev);
@@ -212,7 +237,8 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
         back[static_cast<size_t>(i)][static_cast<size_t>(tags[static_cast<size_t>(i)])];
   }
   if constexpr (!std::is_const_v<Model>) {
-    if (gold != nullptr) {
+    if (training) {
+      std::vector<uint64_t> fixed, pair;
       for (int i = 0; i < n; ++i) {
         const size_t u = static_cast<size_t>(i);
         int g = (*gold)[u], t = tags[u];
@@ -220,18 +246,10 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
         int gp = i == 0 ? kBefore : (*gold)[u - 1], tp = i == 0 ? kBefore : tags[u - 1];
         // A step per token, also where nothing changes, so that the average weighs a model by
         // how long it lasted.
-        model.Update(fixed[u], g, t);
-        if (g == t && gp == tp) continue;
-        if (history[u][static_cast<size_t>(gp)].empty()) {
-          HistoryFeatures(Around(p, i), kHashes[static_cast<size_t>(gp)],
-                          &history[u][static_cast<size_t>(gp)]);
-        }
-        if (gp == tp) {
-          model.Update(history[u][static_cast<size_t>(gp)], g, t);
-        } else {
-          model.Update(history[u][static_cast<size_t>(gp)], g, -1);
-          model.Update(history[u][static_cast<size_t>(tp)], -1, t);
-        }
+        fixed.assign(kept[u].begin(), kept[u].begin() + static_cast<ptrdiff_t>(history[u]));
+        pair.assign(kept[u].begin() + static_cast<ptrdiff_t>(history[u]), kept[u].end());
+        model.Update(fixed, g, t);
+        model.Update(pair, PairClass(gp, g), PairClass(tp, t));
       }
     }
   }
