@@ -74,7 +74,7 @@ class QuoteBuilder {
  private:
   struct Pending {
     Attribution a;
-    uint32_t cue_first = 0, cue_end = 0, source_first = kNone;
+    uint32_t cue_first = 0, cue_end = 0, source_first = kNone, source_end = kNone;
     std::vector<std::pair<uint32_t, uint32_t>> contents;  // token ranges
   };
 
@@ -123,7 +123,7 @@ class QuoteBuilder {
       if (s.role == Role::kSource) {
         if (c == kNoCue || found[c].source_first != kNone) continue;
         found[c].source_first = s.first_token;
-        found[c].a.source = Bytes(s.first_token, s.end_token);
+        found[c].source_end = s.end_token;
       } else if (c != kNoCue) {
         found[c].contents.emplace_back(s.first_token, s.end_token);
       } else {
@@ -138,6 +138,8 @@ class QuoteBuilder {
     }
     std::vector<Pending> kept;
     for (Pending& f : found) {
+      ReadParenthetical(&f);
+      if (f.source_first != kNone) f.a.source = Bytes(f.source_first, f.source_end);
       // `..., said Starmer from London.`: after its content, a cue without a source followed by
       // a name has that name for source (and a short content read from the name on is none).
       bool content_before = !f.contents.empty() && f.contents.front().second <= f.cue_first;
@@ -145,6 +147,7 @@ class QuoteBuilder {
       if (f.source_first == kNone && content_before && name_end != kNone &&
           SentenceOf(f.cue_end) == SentenceOf(f.cue_first)) {
         f.source_first = f.cue_end;
+        f.source_end = name_end;
         f.a.source = Bytes(f.cue_end, name_end);
         auto [first, end] = f.contents.back();
         if (f.contents.size() > 1 && first == f.cue_end && end - name_end <= kMaxSourceTail) {
@@ -185,6 +188,34 @@ class QuoteBuilder {
       doc_->quotes.push_back(std::move(f.a));
       last_ = doc_->quotes.size() - 1;
     }
+  }
+
+  // `This morning's participants, he said, had agreed to ...`: a cue set off by commas after
+  // a pronoun or a name has that for source, and the words before the commas are content
+  // even where the tagger read them as the source.
+  void ReadParenthetical(Pending* f) const {
+    const uint32_t c = f->cue_first;
+    if (c < 3 || f->cue_end >= doc_->tokens.size() || Tok(f->cue_end) != ",") return;
+    uint32_t first = kNone;
+    std::string w = AsciiLower(Tok(c - 1));
+    if (w == "he" || w == "she" || w == "they" || w == "we") {
+      first = c - 1;
+    } else {
+      for (const Mention& m : doc_->mentions) {
+        if (m.end_token == c && (m.type == "PERSON" || m.type == "ORG")) first = m.first_token;
+      }
+    }
+    if (first == kNone || first == 0 || Tok(first - 1) != "," ||
+        SentenceOf(first) != SentenceOf(c)) {
+      return;
+    }
+    if (f->source_first == first) return;
+    if (f->source_first != kNone && f->source_end < first &&
+        SentenceOf(f->source_first) == SentenceOf(c)) {
+      f->contents.insert(f->contents.begin(), {f->source_first, first - 1});
+    }
+    f->source_first = first;
+    f->source_end = c;
   }
 
   // A short line without a closing period is a heading; the person it names, if it is only a

@@ -2,11 +2,19 @@
 // are not questions. Each scores
 //   cos(sentence, story centroid) + 0.25 lead prior + 0.2 corroboration (+ cos with the query)
 // where the lead prior falls with the sentence's position in its article and corroboration is
-// the share of the story's other articles that carry the same fact. Selection is MMR
-// (λ = 0.7 against the most similar sentence already chosen); a sentence more than 0.5
-// similar to a chosen one, or too long for the words left, is passed over.
+// the share of the story's other articles that carry the same fact.
+//
+// Selection covers concepts (Gillick and Favre 2009): a concept is a pair of adjacent content
+// words carried by at least 2 of the story's articles (3 from 10 articles), worth the number
+// of articles that carry it. Sentences are chosen greedily by the worth of the concepts they
+// would add, per word, times their score, until the words run out. Where no concept is left
+// to add (one article, or all covered), selection is MMR (λ = 0.7 against the most similar
+// sentence already chosen). Either way a sentence more than 0.5 similar to a chosen one, or
+// too long for the words left, is passed over.
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "brief/brief.h"
 #include "common/strings.h"
@@ -29,8 +37,36 @@ struct Candidate {
   uint32_t sentence;
   int words;
   sketch::TermVector vec;
+  std::vector<std::pair<uint64_t, double>> concepts;  // distinct, with their worth
   double score = 0;
 };
+
+uint64_t Bigram(uint64_t a, uint64_t b) { return a * 0x9E3779B97F4A7C15ULL ^ b; }
+
+// The concepts of each candidate (`terms[c]` its content words), worth the number of
+// articles that carry them; pairs carried by too few articles are left out.
+void FindConcepts(const std::vector<std::vector<uint64_t>>& terms, size_t articles,
+                  std::vector<Candidate>* cands) {
+  std::unordered_map<uint64_t, std::unordered_set<size_t>> carriers;
+  for (size_t c = 0; c < cands->size(); ++c) {
+    for (size_t k = 0; k + 1 < terms[c].size(); ++k) {
+      carriers[Bigram(terms[c][k], terms[c][k + 1])].insert((*cands)[c].doc);
+    }
+  }
+  const size_t min_articles = articles >= 10 ? 3 : 2;
+  for (size_t c = 0; c < cands->size(); ++c) {
+    auto& concepts = (*cands)[c].concepts;
+    for (size_t k = 0; k + 1 < terms[c].size(); ++k) {
+      uint64_t bigram = Bigram(terms[c][k], terms[c][k + 1]);
+      size_t n = carriers[bigram].size();
+      if (n < min_articles) continue;
+      if (std::none_of(concepts.begin(), concepts.end(),
+                       [&](const auto& e) { return e.first == bigram; })) {
+        concepts.emplace_back(bigram, static_cast<double>(n));
+      }
+    }
+  }
+}
 
 bool EndsLikeSentence(std::string_view s) {
   while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
@@ -51,11 +87,12 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
       int words = CountWords(text);
       if (words < kMinWords || words > kMaxWords || !EndsLikeSentence(text)) continue;
       if (text.front() == '-') continue;  // a bullet of a live page, not a sentence of prose
-      cands.push_back({d, s, words, {}, 0});
+      cands.push_back({d, s, words, {}, {}, 0});
       terms.push_back(sketch::ContentTerms(text));
       df.Add(terms.back());
     }
   }
+  FindConcepts(terms, docs.size(), &cands);
   std::vector<const sketch::TermVector*> vecs;
   for (size_t c = 0; c < cands.size(); ++c) {
     cands[c].vec = sketch::TfIdf(terms[c], df);
@@ -83,17 +120,31 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
   std::vector<size_t> chosen;
   int used = 0;
   std::vector<bool> taken(cands.size(), false);
+  std::unordered_set<uint64_t> covered;
+  auto gain = [&](const Candidate& c) {
+    double g = 0;
+    for (const auto& [bigram, worth] : c.concepts) g += covered.count(bigram) ? 0 : worth;
+    return g;
+  };
   while (true) {
     int best = -1;
-    double best_mmr = -1e9;
+    double best_value = -1e9;
+    bool by_concepts = false;
     for (size_t c = 0; c < cands.size(); ++c) {
       if (taken[c] || used + cands[c].words > max_words) continue;
       double sim = 0;
       for (size_t k : chosen) sim = std::max(sim, sketch::Cosine(cands[c].vec, cands[k].vec));
       if (sim > kRedundant) continue;
-      double mmr = kLambda * cands[c].score - (1 - kLambda) * sim;
-      if (mmr > best_mmr) {
-        best_mmr = mmr;
+      double g = gain(cands[c]);
+      if (by_concepts && g <= 0) continue;
+      double value = g > 0 ? g / cands[c].words * cands[c].score
+                           : kLambda * cands[c].score - (1 - kLambda) * sim;
+      if (g > 0 && !by_concepts) {  // the first candidate that adds a concept outranks MMR
+        by_concepts = true;
+        best_value = -1e9;
+      }
+      if (value > best_value) {
+        best_value = value;
         best = static_cast<int>(c);
       }
     }
@@ -101,6 +152,7 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
     taken[static_cast<size_t>(best)] = true;
     chosen.push_back(static_cast<size_t>(best));
     used += cands[static_cast<size_t>(best)].words;
+    for (const auto& entry : cands[static_cast<size_t>(best)].concepts) covered.insert(entry.first);
   }
   std::vector<SummarySentence> out;
   for (size_t k : chosen) {
