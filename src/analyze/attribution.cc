@@ -32,8 +32,8 @@ uint8_t Bucket(uint32_t d) {
   return 7;
 }
 
-constexpr int kTags = 7;          // O and B-/I- of CUE, SOURCE, CONTENT
-constexpr int kBefore = kTags;    // the "previous tag" of a paragraph's first token
+constexpr int kTags = 7;        // O and B-/I- of CUE, SOURCE, CONTENT
+constexpr int kBefore = kTags;  // the "previous tag" of a paragraph's first token
 constexpr int kClasses = kTags + (kTags + 1) * kTags;
 
 // The model's classes: the tags, which the features of a token alone weigh, and the pairs
@@ -220,8 +220,8 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
       if (base <= -1e29f) continue;
       for (int c = 0; c < kTags; ++c) {
         if (!Allowed(c, prev == kBefore ? 0 : prev)) continue;
-        float v = base + scores[static_cast<size_t>(c)] +
-                  scores[static_cast<size_t>(PairClass(prev, c))];
+        float v =
+            base + scores[static_cast<size_t>(c)] + scores[static_cast<size_t>(PairClass(prev, c))];
         if (v > best[u][static_cast<size_t>(c)]) {
           best[u][static_cast<size_t>(c)] = v;
           back[u][static_cast<size_t>(c)] = static_cast<int8_t>(prev);

@@ -16,7 +16,8 @@ std::vector<Found> Quotes(const std::string& text) {
   std::vector<Found> out;
   for (const Attribution& q : d.quotes) {
     Found f;
-    for (const ByteSpan& c : q.contents) f.content += (f.content.empty() ? "" : " | ") + std::string(d.Text(c));
+    for (const ByteSpan& c : q.contents)
+      f.content += (f.content.empty() ? "" : " | ") + std::string(d.Text(c));
     f.cue = d.Text(q.cue);
     f.source = d.Text(q.source);
     f.speaker = q.speaker;
@@ -81,6 +82,24 @@ TEST(Quotes, FindsReportedSpeechAndIgnoresScareQuotes) {
   EXPECT_EQ(q[0].content, "Russia supported a U.S. proposal for a ceasefire in principle");
   EXPECT_EQ(q[0].source, "Putin");
   for (const Found& f : q) EXPECT_NE(f.content, "\"coalition of the willing,\"");
+}
+
+TEST(Quotes, ACueSetOffByCommasTakesThePronounBeforeItForSource) {
+  // The tagger reads "This morning's participants" as the source; the commas around "he said"
+  // make it content.
+  auto q = Quotes(
+      "Keir Starmer says the \xE2\x80\x9C"
+      "coalition of the willing\xE2\x80\x9D is now bigger and "
+      "that \xE2\x80\x9Cnew commitments\xE2\x80\x9D are on the table, though he didn\xE2\x80\x99t "
+      "spell these out.\n"
+      "This morning\xE2\x80\x99s participants, he said, had agreed to keep military aid flowing "
+      "to Ukraine and tighten restrictions on the Russian economy, to weaken Vladimir "
+      "Putin\xE2\x80\x99s "
+      "war machine.\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[1].source, "he");
+  EXPECT_EQ(q[1].speaker, "Keir Starmer");
+  EXPECT_EQ(q[1].content.substr(0, 27), "This morning's participants");  // quotes normalised
 }
 
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {

@@ -108,9 +108,12 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
     double position = static_cast<double>(c.sentence) / std::max<size_t>(1, doc.sentences.size());
     int fact = facts.fact_of.empty() ? -1 : facts.fact_of[c.doc][c.sentence];
     double corroboration =
-        fact >= 0 ? static_cast<double>(facts.facts[static_cast<size_t>(fact)].articles.size() - 1) / others : 0;
-    c.score = sketch::Cosine(c.vec, centroid) + kLead * (1.0 - position) +
-              kCorroboration * corroboration;
+        fact >= 0
+            ? static_cast<double>(facts.facts[static_cast<size_t>(fact)].articles.size() - 1) /
+                  others
+            : 0;
+    c.score =
+        sketch::Cosine(c.vec, centroid) + kLead * (1.0 - position) + kCorroboration * corroboration;
     if (!qvec.empty()) c.score += sketch::Cosine(c.vec, qvec);
   }
   std::stable_sort(cands.begin(), cands.end(),
