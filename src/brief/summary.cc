@@ -7,10 +7,11 @@
 // Selection covers concepts (Gillick and Favre 2009): a concept is a pair of adjacent content
 // words carried by at least 2 of the story's articles (3 from 10 articles), worth the number
 // of articles that carry it. Sentences are chosen greedily by the worth of the concepts they
-// would add, per word, times their score, until the words run out. Where no concept is left
-// to add (one article, or all covered), selection is MMR (λ = 0.7 against the most similar
-// sentence already chosen). Either way a sentence more than 0.5 similar to a chosen one, or
-// too long for the words left, is passed over.
+// would add, per word, times their score, until the words run out. Once no concept is left to
+// add (one article, or all covered), the rest are chosen by MMR (λ = 0.7 against the most
+// similar sentence already chosen), passing over those of which half the word pairs or more
+// are covered concepts: they say little the summary does not. Either way a sentence more than 0.5 similar to a chosen one, or too long for
+// the words left, is passed over.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -38,10 +39,18 @@ struct Candidate {
   int words;
   sketch::TermVector vec;
   std::vector<std::pair<uint64_t, double>> concepts;  // distinct, with their worth
+  size_t pairs = 0;                                    // adjacent content-word pairs
   double score = 0;
 };
 
 uint64_t Bigram(uint64_t a, uint64_t b) { return a * 0x9E3779B97F4A7C15ULL ^ b; }
+
+// How many of `c`'s concepts are in `covered`.
+size_t Covered(const Candidate& c, const std::unordered_set<uint64_t>& covered) {
+  size_t n = 0;
+  for (const auto& entry : c.concepts) n += covered.count(entry.first);
+  return n;
+}
 
 // The concepts of each candidate (`terms[c]` its content words), worth the number of
 // articles that carry them; pairs carried by too few articles are left out.
@@ -56,6 +65,7 @@ void FindConcepts(const std::vector<std::vector<uint64_t>>& terms, size_t articl
   const size_t min_articles = articles >= 10 ? 3 : 2;
   for (size_t c = 0; c < cands->size(); ++c) {
     auto& concepts = (*cands)[c].concepts;
+    (*cands)[c].pairs = terms[c].empty() ? 0 : terms[c].size() - 1;
     for (size_t k = 0; k + 1 < terms[c].size(); ++k) {
       uint64_t bigram = Bigram(terms[c][k], terms[c][k + 1]);
       size_t n = carriers[bigram].size();
@@ -139,7 +149,7 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
       for (size_t k : chosen) sim = std::max(sim, sketch::Cosine(cands[c].vec, cands[k].vec));
       if (sim > kRedundant) continue;
       double g = gain(cands[c]);
-      if (by_concepts && g <= 0) continue;
+      if (g <= 0 && (by_concepts || Covered(cands[c], covered) * 2 >= cands[c].pairs)) continue;
       double value = g > 0 ? g / cands[c].words * cands[c].score
                            : kLambda * cands[c].score - (1 - kLambda) * sim;
       if (g > 0 && !by_concepts) {  // the first candidate that adds a concept outranks MMR
