@@ -140,12 +140,17 @@ std::vector<DuplicateGroup> FindDuplicates(const std::vector<Article>& articles,
 std::vector<ArticleQuote> ExtractQuotes(const Article& article) {
   analyze::Document doc = analyze::Analyze(article);
   const std::string_view raw = article.raw_text;
+  std::vector<size_t> byte_of;  // the raw byte offset of each raw code point, and the end
+  for (size_t i = 0; i < raw.size(); ++i) {
+    if ((static_cast<unsigned char>(raw[i]) & 0xC0) != 0x80) byte_of.push_back(i);
+  }
+  byte_of.push_back(raw.size());
+  auto byte = [&](uint32_t cp) { return byte_of[std::min<size_t>(cp, byte_of.size() - 1)]; };
   auto span = [&](analyze::ByteSpan s) {
     Span out;
     out.start = article.RawCodePoint(s.begin);
     out.end = article.RawCodePoint(s.end);
-    size_t b = ByteOfCodePoint(raw, out.start);
-    out.text = std::string(raw.substr(b, ByteOfCodePoint(raw, out.end) - b));
+    out.text = std::string(raw.substr(byte(out.start), byte(out.end) - byte(out.start)));
     return out;
   };
   std::vector<ArticleQuote> out;
