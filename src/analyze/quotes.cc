@@ -9,10 +9,13 @@
 // Starmer from London.`).
 //
 // Speakers: a source that holds a person's or an organisation's name is that name (the last
-// one: "Clinton spokesman Jesse Lehrich"); "he"/"she" is the previous quote's speaker within
-// three paragraphs, else the first person named (outside quotes) in the nearest sentence
-// before; a nominal ("the prime minister") is the latest person whose title holds its head
-// noun. A quote carried over into the next paragraph keeps its speaker. A cue without a source
+// one: "Clinton spokesman Jesse Lehrich"), and a place's when it is the whole source ("Russia
+// has said"); "he"/"she" is the previous quote's speaker within three paragraphs if a person,
+// else the first person named (outside quotes) in the nearest sentence before; "it" is the
+// previous speaker if not a person ("The UK believes ... It also wants"); a nominal ("the
+// prime minister", "the Russian leader") is the latest person whose title holds the role, or
+// its head noun and the words before it, or, in a headline, the person the next paragraph
+// introduces so. A quote carried over into the next paragraph keeps its speaker. A cue without a source
 // shares the speaker of another attribution of its sentence ("Zelensky says ... and
 // reiterated that ..."), else that of the heading above it when the heading is a person's name
 // (a live page's bullets under "Ukraine's President Volodymyr Zelensky").
@@ -36,6 +39,7 @@ constexpr size_t kNoCue = SIZE_MAX;
 constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
 constexpr uint32_t kMaxHeadingTokens = 12;
+constexpr size_t kMaxNominalWords = 4;  // "the former prime minister"
 
 class QuoteBuilder {
  public:
@@ -158,7 +162,7 @@ class QuoteBuilder {
       for (const auto& [first, end] : f.contents) f.a.contents.push_back(Bytes(first, end));
       f.a.paragraph = p;
       f.a.kind = Kind(f.a, f.cue_first);
-      if (f.source_first != kNone) f.a.speaker = Resolve(f.source_first, f.a, p);
+      if (f.source_first != kNone) f.a.speaker = Resolve(f.source_first, f.source_end, f.a, p);
       if (!f.a.speaker.empty()) {
         last_speaker_ = f.a.speaker;
         last_speaker_para_ = p;
@@ -262,22 +266,34 @@ class QuoteBuilder {
     return "indirect";
   }
 
-  // The speaker named by the source of `a`, which starts at token `first` in paragraph `p`.
-  std::string Resolve(uint32_t first, const Attribution& a, uint32_t p) const {
+  // Whether `name` is a person's (a mention of that name is typed PERSON).
+  bool IsPerson(const std::string& name) const {
+    return std::any_of(doc_->mentions.begin(), doc_->mentions.end(),
+                       [&](const Mention& m) { return m.name == name && m.type == "PERSON"; });
+  }
+
+  // The speaker named by the source of `a`, tokens [first, end) in paragraph `p`.
+  std::string Resolve(uint32_t first, uint32_t end, const Attribution& a, uint32_t p) const {
     const ByteSpan span = a.source;
     const Mention* named = nullptr;
+    const bool the = AsciiLower(Tok(first)) == "the";
     for (const Mention& m : doc_->mentions) {
       if (m.span.begin < span.begin || m.span.end > span.end) continue;
+      // A place speaks when it is the whole source: "Russia has said", "The UK believes".
+      bool whole = m.first_token == first + (the ? 1 : 0) && m.end_token == end;
       if (m.type == "PERSON" || m.type == "ORG" ||
-          (m.type == "PLACE" && m.name == "Downing Street")) {
+          (m.type == "PLACE" && (whole || m.name == "Downing Street"))) {
         named = &m;
       }
     }
     if (named != nullptr) return named->name;
     std::string w = AsciiLower(Tok(first));
+    const bool recent = last_speaker_ && p - last_speaker_para_ <= kPronounWindowParagraphs;
+    if (w == "it") {  // a government, a company, a country spoken of before
+      return recent && !IsPerson(*last_speaker_) ? *last_speaker_ : "";
+    }
     if (w == "he" || w == "she") {
-      if (last_speaker_ && p - last_speaker_para_ <= kPronounWindowParagraphs)
-        return *last_speaker_;
+      if (recent && IsPerson(*last_speaker_)) return *last_speaker_;
       // The first person named (outside quotes) in the nearest sentence before.
       for (int s = static_cast<int>(SentenceOf(first)); s >= 0; --s) {
         const Mention* earliest = nullptr;
@@ -294,17 +310,52 @@ class QuoteBuilder {
       }
       return "";
     }
-    if (w != "the") return "";
-    // A nominal: the latest person whose title holds its head noun.
-    std::string role = AsciiLower(doc_->Text(span));
-    role = role.substr(role.find(' ') + 1);
-    std::string head = role.substr(role.rfind(' ') == std::string::npos ? 0 : role.rfind(' ') + 1);
+    return ResolveNominal(first, end);
+  }
+
+  // A nominal ("the prime minister", "the Russian leader", "Finnish president"): the latest
+  // person named before it whose title holds the whole role, else its head noun and every
+  // word before it ("Russian President" for "the Russian leader": a generic head such as
+  // "leader" needs only those words), else, for a bare role, its head noun.
+  std::string ResolveNominal(uint32_t first, uint32_t end) const {
+    std::vector<std::string> words;
+    for (uint32_t k = first; k < end; ++k) words.push_back(AsciiLower(Tok(k)));
+    if (!words.empty() && words.front() == "the") words.erase(words.begin());
+    if (words.empty() || words.size() > kMaxNominalWords) return "";
+    const std::string& head = words.back();
+    std::string role;
+    for (const std::string& word : words) role += (role.empty() ? "" : " ") + word;
     if (!lex_.Is(role, Lex::kRole) && !lex_.Is(head, Lex::kRole)) return "";
+    const bool generic = head == "leader" || head == "chief" || head == "head";
+    auto score = [&](const Mention& m) {
+      if (m.type != "PERSON" || m.description.empty()) return 0;
+      std::string desc = " " + AsciiLower(m.description) + " ";
+      auto holds = [&](const std::string& x) {
+        return desc.find(" " + x + " ") != std::string::npos;
+      };
+      bool modifiers = std::all_of(words.begin(), words.end() - 1, holds);
+      return holds(role)                             ? 3
+             : modifiers && (holds(head) || generic) ? 2
+             : words.size() == 1 && holds(head)      ? 1
+                                                     : 0;
+    };
     const Mention* best = nullptr;
+    int best_score = 0;
     for (const Mention& m : doc_->mentions) {
-      if (m.first_token >= first || m.type != "PERSON" || m.description.empty()) continue;
-      std::string desc = AsciiLower(m.description);
-      if (desc.find(role) != std::string::npos || desc.find(head) != std::string::npos) best = &m;
+      int sc = m.first_token < first ? score(m) : 0;
+      if (sc > 0 && sc >= best_score) {
+        best = &m;
+        best_score = sc;
+      }
+    }
+    // A headline's nominal names the person the paragraph after it introduces ("..., says
+    // Finnish president" over "Finnish President Alexander Stubb has told ...").
+    const uint32_t next = ParagraphOf(first) + 1;
+    for (const Mention& m : doc_->mentions) {
+      if (best != nullptr) break;
+      if (m.first_token >= end && doc_->sentences[m.sentence].paragraph == next && score(m) >= 2) {
+        best = &m;
+      }
     }
     return best ? best->name : "";
   }

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "analyze/document.h"
 #include "common/test_util.h"
 
@@ -100,6 +102,24 @@ TEST(Quotes, ACueSetOffByCommasTakesThePronounBeforeItForSource) {
   EXPECT_EQ(q[1].source, "he");
   EXPECT_EQ(q[1].speaker, "Keir Starmer");
   EXPECT_EQ(q[1].content.substr(0, 27), "This morning's participants");  // quotes normalised
+}
+
+TEST(Quotes, SpeakersOfPlacesPronounsAndNominals) {
+  auto q = Quotes(
+      "Russian President Vladimir Putin met U.S. envoy Steve Witkoff in Moscow on Thursday.\n\n"
+      "The Russian leader said a ceasefire would need to address the root causes of the "
+      "conflict.\n\n"
+      "The UK believes countries need to ratchet up economic pressure on Russia.\n\n"
+      "It also wants to continue to ramp up military support for Ukraine.\n\n"
+      "Too early to discuss troops in Ukraine, says Finnish president\n\n"
+      "Finnish President Alexander Stubb has told the BBC that it is still too early to talk "
+      "about troops on the ground.");
+  std::map<std::string, std::string> speaker;  // first content word → speaker
+  for (const Found& f : q) speaker[f.content.substr(0, f.content.find(' '))] = f.speaker;
+  EXPECT_EQ(speaker["a"], "Vladimir Putin");          // "the Russian leader": his title's words
+  EXPECT_EQ(speaker["countries"], "United Kingdom");  // a place that speaks
+  EXPECT_EQ(speaker["to"], "United Kingdom");         // "it": the last speaker, not a person
+  EXPECT_EQ(speaker["Too"], "Alexander Stubb");       // a headline's nominal, named below it
 }
 
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {
