@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scores `crossread quotes` on PolNeAR's dev split (../shared/bench/score/score_quotes.py
 # against citron_json/dev_single: Citron exact/overlap, GGT @0.3/@0.8, CofeNet exact/begin/
-# Jaccard) and times it on one thread over the dev texts and over 300 training texts (the
+# Jaccard), checks the resolved speakers against CoreNLP's coreference chains of the same texts
+# (bench/speakers.py), and times it on one thread over the dev texts and over 300 training texts (the
 # whole command: read, clean, tokenize, tag, find entities, parse, tag attributions).
 # Needs ../shared (not shipped with the repo).
 #   bench/quotes.sh [BUILD_DIR]
@@ -15,6 +16,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$build/crossread" quotes "$polnear/dev/text" >"$tmp/dev.jsonl"
 python3 ../shared/bench/score/score_quotes.py "$polnear/citron_json/dev_single" "$tmp/dev.jsonl"
+python3 bench/speakers.py "$tmp/dev.jsonl" ../shared/bench/linguistic
 find "$polnear/train/text" -name '*.txt' | sort >"$tmp/all"
 head -n 300 "$tmp/all" >"$tmp/list"
 mapfile -t files <"$tmp/list"

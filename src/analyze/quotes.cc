@@ -15,8 +15,8 @@
 // previous speaker if not a person ("The UK believes ... It also wants"); a nominal ("the
 // prime minister", "the Russian leader") is the latest person whose title holds the role, or
 // its head noun and the words before it, or, in a headline, the person the next paragraph
-// introduces so. A quote carried over into the next paragraph keeps its speaker. A cue without a source
-// shares the speaker of another attribution of its sentence ("Zelensky says ... and
+// introduces so. A quote carried over into the next paragraph keeps its speaker. A cue without a
+// source shares the speaker of another attribution of its sentence ("Zelensky says ... and
 // reiterated that ..."), else that of the heading above it when the heading is a person's name
 // (a live page's bullets under "Ukraine's President Volodymyr Zelensky").
 //
@@ -24,9 +24,11 @@
 // unmarked (no marks, before its cue: "We will act, he said"), indirect (reported speech).
 #include <algorithm>
 #include <optional>
+#include <unordered_map>
 
 #include "analyze/attribution.h"
 #include "analyze/document.h"
+#include "common/data.h"
 #include "common/lexicon.h"
 #include "common/strings.h"
 
@@ -40,6 +42,18 @@ constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
 constexpr uint32_t kMaxHeadingTokens = 12;
 constexpr size_t kMaxNominalWords = 4;  // "the former prime minister"
+
+// 'm' or 'f' for first names whose bearers news text calls "he" or "she" (data/genders.tsv).
+const std::unordered_map<std::string, char>& FirstNameGenders() {
+  static const auto* genders = [] {
+    auto* m = new std::unordered_map<std::string, char>();
+    for (const auto& row : ParseTsv(data::genders())) {
+      if (row.size() == 2 && row[1].size() == 1) (*m)[std::string(row[0])] = row[1][0];
+    }
+    return m;
+  }();
+  return *genders;
+}
 
 class QuoteBuilder {
  public:
@@ -272,6 +286,27 @@ class QuoteBuilder {
                        [&](const Mention& m) { return m.name == name && m.type == "PERSON"; });
   }
 
+  // 'm' or 'f' where an honorific ("Mr", "Ms") or the first name of a mention of the person
+  // `name` tells; 0 where nothing does.
+  char GenderOf(const std::string& name) const {
+    for (const Mention& m : doc_->mentions) {
+      if (m.name != name || m.type != "PERSON") continue;
+      std::string first = AsciiLower(m.surface.substr(0, m.surface.find(' ')));
+      if (!first.empty() && first.back() == '.') first.pop_back();
+      if (first == "mr" || first == "sir" || first == "lord") return 'm';
+      if (first == "mrs" || first == "ms" || first == "miss" || first == "dame" || first == "lady")
+        return 'f';
+    }
+    auto it = FirstNameGenders().find(name.substr(0, name.find(' ')));
+    return it == FirstNameGenders().end() ? 0 : it->second;
+  }
+
+  // Whether "he" (`pronoun` 'm') or "she" ('f') can stand for the person `name`.
+  bool Agrees(const std::string& name, char pronoun) const {
+    char g = GenderOf(name);
+    return g == 0 || g == pronoun;
+  }
+
   // The speaker named by the source of `a`, tokens [first, end) in paragraph `p`.
   std::string Resolve(uint32_t first, uint32_t end, const Attribution& a, uint32_t p) const {
     const ByteSpan span = a.source;
@@ -293,7 +328,10 @@ class QuoteBuilder {
       return recent && !IsPerson(*last_speaker_) ? *last_speaker_ : "";
     }
     if (w == "he" || w == "she") {
-      if (recent && IsPerson(*last_speaker_)) return *last_speaker_;
+      const char pronoun = w == "he" ? 'm' : 'f';
+      if (recent && IsPerson(*last_speaker_) && Agrees(*last_speaker_, pronoun)) {
+        return *last_speaker_;
+      }
       // The first person named (outside quotes) in the nearest sentence before.
       for (int s = static_cast<int>(SentenceOf(first)); s >= 0; --s) {
         const Mention* earliest = nullptr;
@@ -304,6 +342,7 @@ class QuoteBuilder {
             return c.begin <= m.span.begin && m.span.end <= c.end;
           });
           if (quoted) continue;  // "If Putin is serious ..., he said" is not Putin's
+          if (!Agrees(m.name, pronoun)) continue;
           if (!earliest || m.first_token < earliest->first_token) earliest = &m;
         }
         if (earliest) return earliest->name;

@@ -122,6 +122,18 @@ TEST(Quotes, SpeakersOfPlacesPronounsAndNominals) {
   EXPECT_EQ(speaker["Too"], "Alexander Stubb");       // a headline's nominal, named below it
 }
 
+TEST(Quotes, PronounsAgreeWithTheSpeakersGender) {
+  auto q = Quotes(
+      "Donald Trump spoke in Ohio on Monday.\n\n"
+      "\"Jobs are coming back,\" Trump said.\n\n"
+      "Hillary Clinton answered him in Denver on Tuesday.\n\n"
+      "\"We will not go back,\" she said.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Donald Trump");
+  EXPECT_EQ(q[1].source, "she");
+  EXPECT_EQ(q[1].speaker, "Hillary Clinton");  // not the last speaker: "she" is not Donald
+}
+
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {
   EXPECT_TRUE(Quotes("").empty());
   EXPECT_TRUE(Quotes("The weather was fine. Markets rose.").empty());

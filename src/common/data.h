@@ -10,6 +10,7 @@ std::string_view boilerplate();  // data/boilerplate.txt
 std::string_view gazetteer();    // data/gazetteer.tsv
 std::string_view lexicon();      // data/lexicon.tsv
 std::string_view supersenses();  // data/supersenses.tsv
+std::string_view genders();      // data/genders.tsv
 std::string_view pos_model();    // data/models/pos_model.bin
 std::string_view ner_model();    // data/models/ner_model.bin
 std::string_view parser_model(); // data/models/parser_model.bin
