@@ -82,6 +82,8 @@ def main():
                     continue
                 count[kind, "quotes"] += 1
                 speaker = (q.get("speaker") or "").lower().split()
+                if show == kind + "-unresolved" and not speaker:
+                    print(kind, "|", src["text"], "|", sorted(chain[1])[:6])
                 if speaker:
                     count[kind, "resolved"] += 1
                     agree = any(w in chain[1] for w in speaker)

@@ -15,7 +15,9 @@
 // previous speaker if not a person ("The UK believes ... It also wants"); a nominal ("the
 // prime minister", "the Russian leader") is the latest person whose title holds the role, or
 // its head noun and the words before it, or, in a headline, the person the next paragraph
-// introduces so. A quote carried over into the next paragraph keeps its speaker. A cue without a
+// introduces so; a nominal that is no role ("the fund") is the latest organisation whose
+// name ends in its head; "who"/"which" is the name just before it. A quote carried over into
+// the next paragraph keeps its speaker. A cue without a
 // source shares the speaker of another attribution of its sentence ("Zelensky says ... and
 // reiterated that ..."), else that of the heading above it when the heading is a person's name
 // (a live page's bullets under "Ukraine's President Volodymyr Zelensky").
@@ -323,6 +325,14 @@ class QuoteBuilder {
     }
     if (named != nullptr) return named->name;
     std::string w = AsciiLower(Tok(first));
+    if ((w == "who" || w == "which") && end == first + 1) {
+      // "..., the senator's spokesman Jim Manley, who said": the name just before.
+      uint32_t before = first > 0 && Tok(first - 1) == "," ? first - 1 : first;
+      for (const Mention& m : doc_->mentions) {
+        if (m.end_token == before && m.type != "OTHER") return m.name;
+      }
+      return "";
+    }
     const bool recent = last_speaker_ && p - last_speaker_para_ <= kPronounWindowParagraphs;
     if (w == "it") {  // a government, a company, a country spoken of before
       return recent && !IsPerson(*last_speaker_) ? *last_speaker_ : "";
@@ -364,7 +374,8 @@ class QuoteBuilder {
     const std::string& head = words.back();
     std::string role;
     for (const std::string& word : words) role += (role.empty() ? "" : " ") + word;
-    if (!lex_.Is(role, Lex::kRole) && !lex_.Is(head, Lex::kRole)) return "";
+    if (!lex_.Is(role, Lex::kRole) && !lex_.Is(head, Lex::kRole))
+      return OrganisationOf(first, head);
     const bool generic = head == "leader" || head == "chief" || head == "head";
     auto score = [&](const Mention& m) {
       if (m.type != "PERSON" || m.description.empty()) return 0;
@@ -395,6 +406,18 @@ class QuoteBuilder {
       if (m.first_token >= end && doc_->sentences[m.sentence].paragraph == next && score(m) >= 2) {
         best = &m;
       }
+    }
+    return best ? best->name : "";
+  }
+
+  // "the fund" after "the International Monetary Fund": the latest organisation named before
+  // token `first` whose name ends in `head`; "" if none.
+  std::string OrganisationOf(uint32_t first, const std::string& head) const {
+    const Mention* best = nullptr;
+    for (const Mention& m : doc_->mentions) {
+      if (m.first_token >= first || m.type != "ORG") continue;
+      std::string name = AsciiLower(m.name);
+      if (name == head || EndsWith(name, " " + head)) best = &m;
     }
     return best ? best->name : "";
   }

@@ -134,6 +134,18 @@ TEST(Quotes, PronounsAgreeWithTheSpeakersGender) {
   EXPECT_EQ(q[1].speaker, "Hillary Clinton");  // not the last speaker: "she" is not Donald
 }
 
+TEST(Quotes, SpeakersOfRelativePronounsAndOrganisationNominals) {
+  auto q = Quotes(
+      "The International Monetary Fund cut its forecast for Germany on Tuesday.\n\n"
+      "The fund said growth would slow to 0.5 percent next year.\n\n"
+      "Markets fell after the forecast, according to Christine Lagarde, who said investors "
+      "were worried about trade.");
+  std::map<std::string, std::string> speaker;  // first content word → speaker
+  for (const Found& f : q) speaker[f.content.substr(0, f.content.find(' '))] = f.speaker;
+  EXPECT_EQ(speaker["growth"], "International Monetary Fund");  // "the fund"
+  EXPECT_EQ(speaker["investors"], "Christine Lagarde");         // "who", after her name
+}
+
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {
   EXPECT_TRUE(Quotes("").empty());
   EXPECT_TRUE(Quotes("The weather was fine. Markets rose.").empty());
