@@ -10,8 +10,10 @@
 //
 // Speakers: a source that holds a person's or an organisation's name is that name (the last
 // one: "Clinton spokesman Jesse Lehrich"), and a place's when it is the whole source ("Russia
-// has said"); "he"/"she" is the previous quote's speaker within three paragraphs if a person,
-// else the first person named (outside quotes) in the nearest sentence before; "it" is the
+// has said"); "he"/"she" is the first person named (outside any quote's words) in its
+// sentence or the one before, else the previous quote's speaker within three paragraphs if a
+// person, else the first person named in the nearest sentence before, always one whose
+// honorific or first name agrees; "it" is the
 // previous speaker if not a person ("The UK believes ... It also wants"); a nominal ("the
 // prime minister", "the Russian leader") is the latest person whose title holds the role, or
 // its head noun and the words before it, or, in a headline, the person the next paragraph
@@ -43,7 +45,8 @@ constexpr size_t kNoCue = SIZE_MAX;
 constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
 constexpr uint32_t kMaxHeadingTokens = 12;
-constexpr size_t kMaxNominalWords = 4;  // "the former prime minister"
+constexpr size_t kMaxNominalWords = 4;
+constexpr int kNearSentences = 1;  // "the former prime minister"
 
 // 'm' or 'f' for first names whose bearers news text calls "he" or "she" (data/genders.tsv).
 const std::unordered_map<std::string, char>& FirstNameGenders() {
@@ -282,6 +285,17 @@ class QuoteBuilder {
     return "indirect";
   }
 
+  // Whether `m` lies in a content of `a` or of a quote found before it.
+  bool InContent(const Mention& m, const Attribution& a) const {
+    auto holds = [&](const ByteSpan& c) { return c.begin <= m.span.begin && m.span.end <= c.end; };
+    if (std::any_of(a.contents.begin(), a.contents.end(), holds)) return true;
+    for (auto q = doc_->quotes.rbegin(); q != doc_->quotes.rend(); ++q) {
+      if (q->paragraph + 1 < doc_->sentences[m.sentence].paragraph) break;
+      if (std::any_of(q->contents.begin(), q->contents.end(), holds)) return true;
+    }
+    return false;
+  }
+
   // Whether `name` is a person's (a mention of that name is typed PERSON).
   bool IsPerson(const std::string& name) const {
     return std::any_of(doc_->mentions.begin(), doc_->mentions.end(),
@@ -339,25 +353,49 @@ class QuoteBuilder {
     }
     if (w == "he" || w == "she") {
       const char pronoun = w == "he" ? 'm' : 'f';
+      // The first person named (outside quotes) in the nearest sentence before, as far back
+      // as `limit` sentences.
+      // The first person named (outside quotes) in the nearest sentence before, as far back
+      // as `limit` sentences; the speaker of a quote counts as named where its source is
+      // ("..., he added, praising Justin Trudeau. ..., he said": still the speaker).
+      auto named_before = [&](int limit) -> std::string {
+        const uint32_t at = doc_->tokens[first].begin;
+        int stop = std::max(0, static_cast<int>(SentenceOf(first)) - limit);
+        for (int s = static_cast<int>(SentenceOf(first)); s >= stop; --s) {
+          const ByteSpan sentence = doc_->sentences[static_cast<size_t>(s)].span;
+          const std::string* earliest = nullptr;
+          uint32_t earliest_at = kNone;
+          for (const Mention& m : doc_->mentions) {
+            if (m.sentence != static_cast<uint32_t>(s) || m.type != "PERSON") continue;
+            if (m.first_token >= first || in_quote_[m.first_token]) continue;
+            // "If Putin is serious ..., he said" is not Putin's, nor is the next quote.
+            if (InContent(m, a) || !Agrees(m.name, pronoun)) continue;
+            if (m.span.begin < earliest_at) {
+              earliest = &m.name;
+              earliest_at = m.span.begin;
+            }
+          }
+          for (const Attribution& q : doc_->quotes) {
+            if (q.speaker.empty() || q.source.begin < sentence.begin || q.source.begin >= at ||
+                q.source.end > sentence.end || !IsPerson(q.speaker) ||
+                !Agrees(q.speaker, pronoun)) {
+              continue;
+            }
+            if (q.source.begin < earliest_at) {
+              earliest = &q.speaker;
+              earliest_at = q.source.begin;
+            }
+          }
+          if (earliest) return *earliest;
+        }
+        return "";
+      };
+      std::string near = named_before(kNearSentences);
+      if (!near.empty()) return near;
       if (recent && IsPerson(*last_speaker_) && Agrees(*last_speaker_, pronoun)) {
         return *last_speaker_;
       }
-      // The first person named (outside quotes) in the nearest sentence before.
-      for (int s = static_cast<int>(SentenceOf(first)); s >= 0; --s) {
-        const Mention* earliest = nullptr;
-        for (const Mention& m : doc_->mentions) {
-          if (m.sentence != static_cast<uint32_t>(s) || m.type != "PERSON") continue;
-          if (m.first_token >= first || in_quote_[m.first_token]) continue;
-          bool quoted = std::any_of(a.contents.begin(), a.contents.end(), [&](const ByteSpan& c) {
-            return c.begin <= m.span.begin && m.span.end <= c.end;
-          });
-          if (quoted) continue;  // "If Putin is serious ..., he said" is not Putin's
-          if (!Agrees(m.name, pronoun)) continue;
-          if (!earliest || m.first_token < earliest->first_token) earliest = &m;
-        }
-        if (earliest) return earliest->name;
-      }
-      return "";
+      return named_before(static_cast<int>(SentenceOf(first)));
     }
     return ResolveNominal(first, end);
   }

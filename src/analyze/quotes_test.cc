@@ -146,6 +146,19 @@ TEST(Quotes, SpeakersOfRelativePronounsAndOrganisationNominals) {
   EXPECT_EQ(speaker["investors"], "Christine Lagarde");         // "who", after her name
 }
 
+TEST(Quotes, APronounTakesAPersonJustNamedOverTheLastSpeaker) {
+  auto q = Quotes(
+      "\"We will win in November,\" Donald Trump said in Ohio.\n\n"
+      "Joe Biden visited a factory in Michigan on Monday. \"The economy is strong,\" he said.\n\n"
+      "\"Trade with Canada will grow,\" he added, praising Justin Trudeau.\n\n"
+      "\"We need more jobs,\" he said later.");
+  ASSERT_EQ(q.size(), 4u);
+  EXPECT_EQ(q[0].speaker, "Donald Trump");
+  EXPECT_EQ(q[1].speaker, "Joe Biden");  // named in the sentence before "he"
+  EXPECT_EQ(q[2].speaker, "Joe Biden");
+  EXPECT_EQ(q[3].speaker, "Joe Biden");  // Trudeau is named in a quote's words, not as speaker
+}
+
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {
   EXPECT_TRUE(Quotes("").empty());
   EXPECT_TRUE(Quotes("The weather was fine. Markets rose.").empty());
