@@ -38,9 +38,9 @@ std::vector<uint32_t> StoriesOf(const std::vector<Article>& articles,
 
 // An article without a publication date reads its relative dates ("on Thursday", "last
 // August") against its story's date, when the story's dated articles agree on it within a day
-// (the latest of them); otherwise they stay unresolved.
-void DateUndatedArticles(const std::vector<Article>& articles, const std::vector<uint32_t>& story,
-                         std::vector<analyze::Document>* docs) {
+// (the latest of them); otherwise they stay unresolved. The day for each article, if any.
+std::vector<std::optional<std::string>> StoryDays(const std::vector<Article>& articles,
+                                                  const std::vector<uint32_t>& story) {
   std::map<uint32_t, std::pair<Day, Day>> span;  // story → first and last publication day
   for (size_t i = 0; i < articles.size(); ++i) {
     if (!articles[i].published) continue;
@@ -52,34 +52,58 @@ void DateUndatedArticles(const std::vector<Article>& articles, const std::vector
       it->second.second = std::max(it->second.second, *day);
     }
   }
+  std::vector<std::optional<std::string>> out(articles.size());
   for (size_t i = 0; i < articles.size(); ++i) {
     auto it = span.find(story[i]);
     if (articles[i].published || it == span.end()) continue;
     if ((it->second.second - it->second.first).count() > 1) continue;
-    analyze::FindDates(&(*docs)[i], FormatDay(it->second.second));
+    out[i] = FormatDay(it->second.second);
   }
+  return out;
 }
 
 // The brief of `articles` grouped by `story` (article i in story story[i], whose id is
-// ids[story[i]]), with `dup` the earlier near-duplicate of each.
+// ids[story[i]]), with `dup` the earlier near-duplicate of each. Stories are analysed and
+// built a batch of about kBatchArticles articles at a time, so that only one batch's analyses
+// are held: an analysis takes some 60 times its article's size.
+constexpr size_t kBatchArticles = 512;
+
 Brief Assemble(std::vector<Article> articles, const std::vector<uint32_t>& story,
                const std::vector<std::string>& ids, const std::vector<std::optional<uint32_t>>& dup,
                const Options& options) {
   Brief brief;
-  std::vector<analyze::Document> docs = AnalyzeAll(articles, options.threads);
-  DateUndatedArticles(articles, story, &docs);
-  std::vector<align::Docs> members(ids.size());
-  for (size_t i = 0; i < articles.size(); ++i) {
-    members[story[i]].push_back(&docs[i]);
+  std::vector<std::vector<uint32_t>> members(ids.size());
+  for (uint32_t i = 0; i < articles.size(); ++i) {
+    members[story[i]].push_back(i);
     brief.story_of[articles[i].id] = ids[story[i]];
     brief.duplicate_of[articles[i].id] =
         dup[i] ? std::optional<std::string>(articles[*dup[i]].id) : std::nullopt;
   }
+  const std::vector<std::optional<std::string>> day = StoryDays(articles, story);
   brief.stories.resize(ids.size());
-  ParallelFor(ids.size(), options.threads,
-              [&](size_t s) { brief.stories[s] = brief::BuildStory(members[s], ids[s], options); });
-  // Documents point into `articles`: move them only once the stories are built.
-  docs.clear();
+  for (size_t first = 0; first < ids.size();) {
+    size_t end = first, held = 0;
+    std::vector<uint32_t> batch;
+    while (end < ids.size() && (end == first || held + members[end].size() <= kBatchArticles)) {
+      held += members[end].size();
+      batch.insert(batch.end(), members[end].begin(), members[end].end());
+      ++end;
+    }
+    std::vector<analyze::Document> docs(batch.size());
+    ParallelFor(batch.size(), options.threads, [&](size_t j) {
+      docs[j] = analyze::Analyze(articles[batch[j]]);
+      if (day[batch[j]]) analyze::FindDates(&docs[j], *day[batch[j]]);
+    });
+    std::vector<align::Docs> story_docs(end - first);
+    for (size_t k = first, j = 0; k < end; ++k) {
+      for (size_t m = 0; m < members[k].size(); ++m) story_docs[k - first].push_back(&docs[j++]);
+    }
+    ParallelFor(end - first, options.threads, [&](size_t k) {
+      brief.stories[first + k] = brief::BuildStory(story_docs[k], ids[first + k], options);
+    });
+    first = end;
+  }
+  // Documents pointed into `articles`; they are gone, and the articles can move.
   brief.articles = std::move(articles);
   return brief;
 }
