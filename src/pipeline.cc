@@ -63,14 +63,15 @@ std::vector<std::optional<std::string>> StoryDays(const std::vector<Article>& ar
 }
 
 // The brief of `articles` grouped by `story` (article i in story story[i], whose id is
-// ids[story[i]]), with `dup` the earlier near-duplicate of each. Stories are analysed and
+// ids[story[i]]), with `dup` the earlier near-duplicate of each: its stories go to `sink` as
+// they are built, or into the brief returned where `sink` is null. Stories are analysed and
 // built a batch of about kBatchArticles articles at a time, so that only one batch's analyses
 // are held: an analysis takes some 60 times its article's size.
 constexpr size_t kBatchArticles = 512;
 
 Brief Assemble(std::vector<Article> articles, const std::vector<uint32_t>& story,
                const std::vector<std::string>& ids, const std::vector<std::optional<uint32_t>>& dup,
-               const Options& options) {
+               const Options& options, BriefSink* sink) {
   Brief brief;
   std::vector<std::vector<uint32_t>> members(ids.size());
   for (uint32_t i = 0; i < articles.size(); ++i) {
@@ -80,32 +81,58 @@ Brief Assemble(std::vector<Article> articles, const std::vector<uint32_t>& story
         dup[i] ? std::optional<std::string>(articles[*dup[i]].id) : std::nullopt;
   }
   const std::vector<std::optional<std::string>> day = StoryDays(articles, story);
-  brief.stories.resize(ids.size());
+  // The analyses point into the articles: they stay where they are from here on.
+  brief.articles = std::move(articles);
+  const std::vector<Article>& held = brief.articles;
+  if (sink != nullptr) sink->Begin(brief);
   for (size_t first = 0; first < ids.size();) {
-    size_t end = first, held = 0;
+    size_t end = first, count = 0;
     std::vector<uint32_t> batch;
-    while (end < ids.size() && (end == first || held + members[end].size() <= kBatchArticles)) {
-      held += members[end].size();
+    while (end < ids.size() && (end == first || count + members[end].size() <= kBatchArticles)) {
+      count += members[end].size();
       batch.insert(batch.end(), members[end].begin(), members[end].end());
       ++end;
     }
     std::vector<analyze::Document> docs(batch.size());
     ParallelFor(batch.size(), options.threads, [&](size_t j) {
-      docs[j] = analyze::Analyze(articles[batch[j]]);
+      docs[j] = analyze::Analyze(held[batch[j]]);
       if (day[batch[j]]) analyze::FindDates(&docs[j], *day[batch[j]]);
     });
     std::vector<align::Docs> story_docs(end - first);
     for (size_t k = first, j = 0; k < end; ++k) {
       for (size_t m = 0; m < members[k].size(); ++m) story_docs[k - first].push_back(&docs[j++]);
     }
+    std::vector<Story> built(end - first);
     ParallelFor(end - first, options.threads, [&](size_t k) {
-      brief.stories[first + k] = brief::BuildStory(story_docs[k], ids[first + k], options);
+      built[k] = brief::BuildStory(story_docs[k], ids[first + k], options);
     });
+    for (Story& s : built) {
+      if (sink != nullptr) {
+        sink->Add(s);
+      } else {
+        brief.stories.push_back(std::move(s));
+      }
+    }
     first = end;
   }
-  // Documents pointed into `articles`; they are gone, and the articles can move.
-  brief.articles = std::move(articles);
   return brief;
+}
+
+// The near-duplicates and stories of `articles`, and the stories' ids.
+struct Grouping {
+  std::vector<std::optional<uint32_t>> dup;
+  std::vector<uint32_t> story;
+  std::vector<std::string> ids;
+};
+
+Grouping GroupArticles(const std::vector<Article>& articles, const Options& options) {
+  Grouping g;
+  g.dup = cluster::DuplicateOf(articles, options.duplicate_threshold, options.threads);
+  g.story = StoriesOf(articles, g.dup, options);
+  uint32_t stories = 0;
+  for (uint32_t s : g.story) stories = std::max(stories, s + 1);
+  for (uint32_t s = 0; s < stories; ++s) g.ids.push_back("s" + std::to_string(s + 1));
+  return g;
 }
 
 }  // namespace
@@ -119,14 +146,13 @@ Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_s
 }
 
 Brief BuildBrief(std::vector<Article> articles, const Options& options) {
-  std::vector<std::optional<uint32_t>> dup =
-      cluster::DuplicateOf(articles, options.duplicate_threshold, options.threads);
-  std::vector<uint32_t> story = StoriesOf(articles, dup, options);
-  uint32_t stories = 0;
-  for (uint32_t s : story) stories = std::max(stories, s + 1);
-  std::vector<std::string> ids;
-  for (uint32_t s = 0; s < stories; ++s) ids.push_back("s" + std::to_string(s + 1));
-  return Assemble(std::move(articles), story, ids, dup, options);
+  Grouping g = GroupArticles(articles, options);
+  return Assemble(std::move(articles), g.story, g.ids, g.dup, options, nullptr);
+}
+
+void BuildBrief(std::vector<Article> articles, const Options& options, BriefSink* sink) {
+  Grouping g = GroupArticles(articles, options);
+  Assemble(std::move(articles), g.story, g.ids, g.dup, options, sink);
 }
 
 Brief BuildStoryBrief(std::vector<Article> articles, const std::string& story_id,
@@ -134,7 +160,7 @@ Brief BuildStoryBrief(std::vector<Article> articles, const std::string& story_id
   std::vector<std::optional<uint32_t>> dup =
       cluster::DuplicateOf(articles, options.duplicate_threshold, options.threads);
   std::vector<uint32_t> story(articles.size(), 0);
-  return Assemble(std::move(articles), story, {story_id}, dup, options);
+  return Assemble(std::move(articles), story, {story_id}, dup, options, nullptr);
 }
 
 std::vector<std::string> ClusterStories(const std::vector<Article>& articles,

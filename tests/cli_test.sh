@@ -37,6 +37,10 @@ check "-o writes the file" grep -q "crossread brief" "$tmp/brief.md"
 check "-o leaves no temporary" test -z "$(ls "$tmp" | grep '\.tmp')"
 "$bin" brief --format html -o "$tmp/site/" "$src/examples" 2>/dev/null
 check "-o DIR writes index and story pages" test -f "$tmp/site/index.html" -a -f "$tmp/site/s1.html"
+"$bin" brief -o "$tmp/brief.json" "$src/examples" 2>/dev/null
+"$bin" brief "$src/examples" >"$tmp/brief.stdout.json" 2>/dev/null
+check "brief JSON streamed to -o equals stdout" cmp -s "$tmp/brief.json" "$tmp/brief.stdout.json"
+check "brief JSON is whole" test "$(tail -c 2 "$tmp/brief.json")" = "}"
 "$bin" brief -o "$tmp/nodir/x.json" "$src/examples" 2>/dev/null
 check "unwritable output exits 1" test $? -eq 1
 

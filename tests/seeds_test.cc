@@ -50,9 +50,9 @@ TEST_F(Seeds, AllFiveFormOneStory) {
 }
 
 TEST_F(Seeds, BoilerplateIsRemovedAndListed) {
-  const char* boiler[] = {"use of cookies", "CHOOSE YOUR LANGUAGE", "10120180008",
-                          "hotline", "Also Read", "bring you more lines", "/VCG",
-                          "With inputs from Reuters"};
+  const char* boiler[] = {
+      "use of cookies", "CHOOSE YOUR LANGUAGE", "10120180008", "hotline",
+      "Also Read",      "bring you more lines", "/VCG",        "With inputs from Reuters"};
   for (const Article& a : brief_->articles) {
     for (const char* b : boiler) EXPECT_EQ(a.text.find(b), std::string::npos) << a.id << ": " << b;
   }
@@ -173,7 +173,8 @@ TEST_F(Seeds, WireDatelineAndDates) {
     if (t.date == "2025-02-28" && t.text.find("Oval Office") != std::string::npos) oval = true;
     if (t.date == "2025-03-02" && t.text.find("first summit") != std::string::npos) summit = true;
     // From the undated BBC page, read against the story's date (2025-03-15).
-    if (t.date == "2025-03-20" && t.text.find("military chiefs") != std::string::npos) chiefs = true;
+    if (t.date == "2025-03-20" && t.text.find("military chiefs") != std::string::npos)
+      chiefs = true;
     if (t.date == "2024-08" && t.text.find("last August") != std::string::npos) kursk = true;
   }
   EXPECT_TRUE(oval);
@@ -200,6 +201,30 @@ TEST_F(Seeds, SummaryIsCitedAndWithinBudget) {
   }
   EXPECT_GT(words, 40);
   EXPECT_LE(words, 120);
+}
+
+TEST(StreamedBrief, WritesWhatTheWholeBriefRenders) {
+  std::istringstream no_stdin;
+  Inputs in = ReadArticles({testing::SourceDir() + "/examples"}, no_stdin);
+  ASSERT_TRUE(in.errors.empty());
+  // And a second story, so that the stories are written one after the other.
+  Article other;
+  other.id = "other";
+  other.raw_text =
+      "Heavy rain flooded the old town of Tarnow on Tuesday, and rescuers pulled twelve "
+      "people from their homes.\n\nThe river rose by two metres overnight, officials said.";
+  std::vector<Article> articles = std::move(in.articles);
+  articles.push_back(other);
+  CleanArticles(articles, 1);
+  Options o;
+  o.threads = 2;
+  std::string whole = RenderBriefJson(BuildBrief(articles, o));
+  std::ostringstream streamed;
+  JsonBriefWriter writer(&streamed);
+  BuildBrief(articles, o, &writer);
+  writer.Finish();
+  EXPECT_EQ(streamed.str(), whole);
+  EXPECT_NE(whole.find("\"s2\""), std::string::npos);
 }
 
 TEST_F(Seeds, BriefMatchesGolden) {

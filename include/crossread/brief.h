@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,30 @@ struct Brief {
   std::map<std::string, std::string> story_of;                     // article id → story id
   std::map<std::string, std::optional<std::string>> duplicate_of;  // article id → earlier copy
   std::vector<Story> stories;
+};
+
+// Receives a brief as it is built (BuildBrief with a sink): first the articles with their
+// stories, then each story once, in order, which the builder then drops. For briefs too
+// large to hold: a day of the world's news.
+class BriefSink {
+ public:
+  virtual ~BriefSink() = default;
+  // `brief` holds the articles, story_of and duplicate_of; no stories yet.
+  virtual void Begin(const Brief& brief) = 0;
+  virtual void Add(const Story& story) = 0;
+};
+
+// Writes the JSON of a brief to `out` as it is built, the same bytes as RenderBriefJson.
+class JsonBriefWriter : public BriefSink {
+ public:
+  explicit JsonBriefWriter(std::ostream* out) : out_(out) {}
+  void Begin(const Brief& brief) override;
+  void Add(const Story& story) override;
+  void Finish();  // closes the document, after the last story
+
+ private:
+  std::ostream* out_;
+  size_t stories_ = 0;
 };
 
 // Renderers. Each returns the whole document; all article text is escaped for its format.

@@ -38,6 +38,9 @@ void CleanArticles(std::vector<Article>& articles, int threads = 0);
 
 // The whole brief: stories, their alignments and summaries.
 Brief BuildBrief(std::vector<Article> articles, const Options& options);
+// The same, handed to `sink` as it is built (the articles, then story by story), so that the
+// stories are never all held.
+void BuildBrief(std::vector<Article> articles, const Options& options, BriefSink* sink);
 
 // The brief of one story: every article taken as a member of the story `story_id` (the store
 // builds each story it holds this way, from the articles the streaming clusterer put in it).

@@ -1,6 +1,7 @@
 // JSON renderings: the brief (INTERFACE.md "crossread.brief/1") and the JSON lines of
 // `extract`, `quotes` and `dedup`. nlohmann::json escapes every string.
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "crossread/brief.h"
 #include "crossread/pipeline.h"
@@ -122,44 +123,50 @@ std::string Dump(const Json& j, int indent = -1) {
   return j.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
-// `"key": [elements]` as the second level of an object dumped with indent 2, built one element
-// at a time so that only one element's tree is held: a DOM of a whole brief takes about ten
-// times the size of its text.
-template <typename ElementFn>
-void AppendArray(const char* key, size_t n, ElementFn element, std::string* out) {
-  *out += "  \"";
-  *out += key;
-  *out += "\": [";
-  for (size_t i = 0; i < n; ++i) {
-    *out += i == 0 ? "\n    " : ",\n    ";
-    // A dump holds no raw newline but its own line breaks: each line moves in two levels.
-    for (char c : Dump(element(i), 2)) {
-      out->push_back(c);
-      if (c == '\n') *out += "    ";
-    }
+// An element of an array at the second level of an object dumped with indent 2 ("articles",
+// "stories"), dumped alone: one element's tree is held at a time, where a DOM of the whole
+// brief takes about ten times the size of its text.
+void AppendElement(const Json& element, bool first, std::ostream* out) {
+  *out << (first ? "\n    " : ",\n    ");
+  // A dump holds no raw newline but its own line breaks: each line moves in two levels.
+  std::string text = Dump(element, 2);
+  size_t from = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    out->write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+    *out << "    ";
+    from = nl + 1;
   }
-  *out += n == 0 ? "]" : "\n  ]";
+  out->write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
 }
 
 }  // namespace
 
+void JsonBriefWriter::Begin(const Brief& brief) {
+  *out_ << "{\n  \"schema\": " << Dump(Json(kBriefSchema)) << ",\n  \"articles\": [";
+  for (size_t i = 0; i < brief.articles.size(); ++i) {
+    const Article& a = brief.articles[i];
+    auto s = brief.story_of.find(a.id);
+    auto d = brief.duplicate_of.find(a.id);
+    AppendElement(BriefArticleJson(a, s == brief.story_of.end() ? nullptr : &s->second,
+                                   d == brief.duplicate_of.end() ? std::nullopt : d->second),
+                  i == 0, out_);
+  }
+  *out_ << (brief.articles.empty() ? "]" : "\n  ]") << ",\n  \"stories\": [";
+}
+
+void JsonBriefWriter::Add(const Story& story) {
+  AppendElement(StoryJson(story), stories_++ == 0, out_);
+}
+
+void JsonBriefWriter::Finish() { *out_ << (stories_ == 0 ? "]" : "\n  ]") << "\n}\n"; }
+
 std::string RenderBriefJson(const Brief& brief) {
-  std::string out = "{\n  \"schema\": " + Dump(Json(kBriefSchema)) + ",\n";
-  AppendArray(
-      "articles", brief.articles.size(),
-      [&](size_t i) {
-        const Article& a = brief.articles[i];
-        auto s = brief.story_of.find(a.id);
-        auto d = brief.duplicate_of.find(a.id);
-        return BriefArticleJson(a, s == brief.story_of.end() ? nullptr : &s->second,
-                                d == brief.duplicate_of.end() ? std::nullopt : d->second);
-      },
-      &out);
-  out += ",\n";
-  AppendArray(
-      "stories", brief.stories.size(), [&](size_t i) { return StoryJson(brief.stories[i]); }, &out);
-  out += "\n}\n";
-  return out;
+  std::ostringstream out;
+  JsonBriefWriter writer(&out);
+  writer.Begin(brief);
+  for (const Story& s : brief.stories) writer.Add(s);
+  writer.Finish();
+  return out.str();
 }
 
 std::string RenderStoryJson(const Story& story) { return Dump(StoryJson(story)); }

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -130,17 +131,21 @@ std::string Parse(int argc, char** argv, Args* args) {
   return "";
 }
 
-// Writes `text` to stdout or, atomically, to `path`.
-bool Emit(const std::string& path, const std::string& text) {
+// Writes what `write` writes to stdout or, atomically, to `path`: all of it or nothing.
+bool EmitWith(const std::string& path, const std::function<void(std::ostream&)>& write) {
   if (path.empty() || path == "-") {
-    std::cout << text;
+    write(std::cout);
     std::cout.flush();
     return static_cast<bool>(std::cout);
   }
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << text;
+    if (!out.is_open()) {  // before any work is spent on what cannot be written
+      std::cerr << "crossread: " << path << ": cannot write\n";
+      return false;
+    }
+    write(out);
     if (!out.flush()) {
       std::cerr << "crossread: " << path << ": cannot write\n";
       std::filesystem::remove(tmp);
@@ -155,6 +160,10 @@ bool Emit(const std::string& path, const std::string& text) {
     return false;
   }
   return true;
+}
+
+bool Emit(const std::string& path, const std::string& text) {
+  return EmitWith(path, [&](std::ostream& out) { out << text; });
 }
 
 void ReportInputErrors(const std::vector<crossread::InputError>& errors) {
@@ -255,6 +264,15 @@ int Run(const Args& args) {
   ReportInputErrors(in.errors);
   bool ok = true;
   std::ostringstream out;
+  if (cmd == "brief" && (args.format.empty() || args.format == "json")) {
+    // Streamed: the stories of a large input are never all held.
+    ok = EmitWith(args.output, [&](std::ostream& stream) {
+      JsonBriefWriter writer(&stream);
+      BuildBrief(std::move(in.articles), args.options, &writer);
+      writer.Finish();
+    });
+    return ok && in.errors.empty() ? kExitOk : kExitSkipped;
+  }
   if (cmd == "brief") {
     Brief brief = BuildBrief(std::move(in.articles), args.options);
     if (args.format == "html" && !args.output.empty() &&
@@ -272,10 +290,8 @@ int Run(const Args& args) {
     }
     if (args.format == "md" || args.format == "markdown") {
       out << RenderBriefMarkdown(brief);
-    } else if (args.format == "html") {
-      out << RenderBriefHtml(brief);
     } else {
-      out << RenderBriefJson(brief);
+      out << RenderBriefHtml(brief);
     }
   } else if (cmd == "extract") {
     for (const Article& a : in.articles) out << RenderExtractLine(a) << "\n";
