@@ -37,7 +37,8 @@ constexpr uint64_t kRoot = 0x1B873593ULL;        // the parser's root, after the
 
 uint64_t H(std::string_view s) { return Hash64(s, 0xC0FFEE); }
 
-std::string FoldDigits(std::string_view lower) {
+// `lower` with digits folded ("!YEAR", "!DIGITS", "b0b"), into `out`.
+void FoldDigits(std::string_view lower, std::string* out) {
   bool all_digits = !lower.empty();
   bool any_digit = false;
   for (char c : lower) {
@@ -45,18 +46,19 @@ std::string FoldDigits(std::string_view lower) {
     any_digit |= d;
     all_digits &= d;
   }
-  if (all_digits && lower.size() == 4) return "!YEAR";
-  if (all_digits) return "!DIGITS";
-  if (any_digit) {
-    std::string out;
-    for (char c : lower) out.push_back(c >= '0' && c <= '9' ? '0' : c);
-    return out;
+  if (all_digits) {
+    *out = lower.size() == 4 ? "!YEAR" : "!DIGITS";
+    return;
   }
-  return std::string(lower);
+  out->assign(lower);
+  if (any_digit) {
+    for (char& c : *out) c = c >= '0' && c <= '9' ? '0' : c;
+  }
 }
 
-std::string Shape(std::string_view w) {
-  std::string out;
+// The shape of `w` ("Xxxx", "dd", "X.X.", runs of three or more squeezed to two), into `out`.
+void Shape(std::string_view w, std::string* out) {
+  out->clear();
   size_t i = 0;
   while (i < w.size()) {
     char32_t cp = DecodeUtf8(w, &i);
@@ -64,21 +66,23 @@ std::string Shape(std::string_view w) {
              : IsLower(cp) ? 'x'
              : IsDigit(cp) ? 'd'
                            : (cp < 0x80 ? static_cast<char>(cp) : '?');
-    if (out.size() >= 2 && out.back() == c && out[out.size() - 2] == c) continue;
-    out.push_back(c);
+    if (out->size() >= 2 && out->back() == c && (*out)[out->size() - 2] == c) continue;
+    out->push_back(c);
   }
-  return out;
 }
 
 uint64_t LexiconClass(std::string_view w) {
-  const Lexicon& lex = Lexicon::Get();
+  static const uint64_t kDemonym = H("DEMONYM"), kFirst = H("FIRST"), kTitle = H("TITLE"),
+                        kDate = H("DATE"), kOrgSuffix = H("ORGSUF");
   if (const Gazetteer::Entry* g = Gazetteer::Get().Find(w)) {
-    return H(g->demonym ? "DEMONYM" : g->type);
+    return g->demonym ? kDemonym : H(g->type);
   }
-  if (lex.Is(w, Lex::kFirstName)) return H("FIRST");
-  if (lex.Is(w, Lex::kTitle) || lex.Is(w, Lex::kHonorific)) return H("TITLE");
-  if (lex.Is(w, Lex::kMonth) || lex.Is(w, Lex::kWeekday)) return H("DATE");
-  if (lex.Is(w, Lex::kOrgSuffix)) return H("ORGSUF");
+  const uint32_t in = Lexicon::Get().Categories(w);
+  auto is = [in](Lex c) { return (in & static_cast<uint32_t>(c)) != 0; };
+  if (is(Lex::kFirstName)) return kFirst;
+  if (is(Lex::kTitle) || is(Lex::kHonorific)) return kTitle;
+  if (is(Lex::kMonth) || is(Lex::kWeekday)) return kDate;
+  if (is(Lex::kOrgSuffix)) return kOrgSuffix;
   return 0;
 }
 
@@ -516,24 +520,32 @@ std::vector<std::string> TagPosGreedy(const Model& model,
 std::vector<WordInfo> DescribeWords(const std::vector<std::string_view>& words) {
   std::vector<WordInfo> out;
   out.reserve(words.size());
+  std::string lower, norm, shape, affix;  // reused: a word costs no allocation
   for (std::string_view w : words) {
     WordInfo info;
     if (w == "''" || w == "``") w = "\"";  // the treebank's quotes are crossread's '"'
-    std::string lower = AsciiLower(w);
-    std::string norm = FoldDigits(lower);
+    AsciiLower(w, &lower);
+    FoldDigits(lower, &norm);
     info.norm = H(norm);
-    auto suffix = [&](size_t n) {
-      return H("s" + lower.substr(lower.size() > n ? lower.size() - n : 0));
+    // Affixes are hashed as "s" + suffix and "p" + prefix (bytes, as the models were trained).
+    auto affix_hash = [&](char kind, size_t from, size_t n) {
+      affix.assign(1, kind);
+      affix.append(lower, from, n);
+      return H(affix);
     };
-    auto prefix = [&](size_t n) { return H("p" + lower.substr(0, n)); };
+    auto suffix = [&](size_t n) {
+      size_t from = lower.size() > n ? lower.size() - n : 0;
+      return affix_hash('s', from, lower.size() - from);
+    };
     info.suf1 = suffix(1);
     info.suf2 = suffix(2);
     info.suf3 = suffix(3);
     info.suf4 = suffix(4);
-    info.pre1 = prefix(1);
-    info.pre2 = prefix(2);
-    info.pre3 = prefix(3);
-    info.shape = H(Shape(w));
+    info.pre1 = affix_hash('p', 0, 1);
+    info.pre2 = affix_hash('p', 0, 2);
+    info.pre3 = affix_hash('p', 0, 3);
+    Shape(w, &shape);
+    info.shape = H(shape);
     info.lexicon = LexiconClass(w);
     size_t i = 0;
     info.capitalized = !w.empty() && IsUpper(DecodeUtf8(w, &i));

@@ -12,14 +12,22 @@ struct CategoryName {
   Lex lex;
 };
 constexpr CategoryName kCategories[] = {
-    {"honorific", Lex::kHonorific},     {"title", Lex::kTitle},
-    {"role", Lex::kRole},               {"cue", Lex::kCue},
-    {"first_name", Lex::kFirstName},    {"stopword", Lex::kStopword},
-    {"month", Lex::kMonth},             {"month_abbr", Lex::kMonthAbbr},
-    {"weekday", Lex::kWeekday},         {"org_suffix", Lex::kOrgSuffix},
-    {"place_suffix", Lex::kPlaceSuffix}, {"pronoun", Lex::kPronoun},
-    {"number", Lex::kNumber},           {"approx", Lex::kApprox},
-    {"abbreviation", Lex::kAbbreviation}, {"sentence_starter", Lex::kSentenceStarter},
+    {"honorific", Lex::kHonorific},
+    {"title", Lex::kTitle},
+    {"role", Lex::kRole},
+    {"cue", Lex::kCue},
+    {"first_name", Lex::kFirstName},
+    {"stopword", Lex::kStopword},
+    {"month", Lex::kMonth},
+    {"month_abbr", Lex::kMonthAbbr},
+    {"weekday", Lex::kWeekday},
+    {"org_suffix", Lex::kOrgSuffix},
+    {"place_suffix", Lex::kPlaceSuffix},
+    {"pronoun", Lex::kPronoun},
+    {"number", Lex::kNumber},
+    {"approx", Lex::kApprox},
+    {"abbreviation", Lex::kAbbreviation},
+    {"sentence_starter", Lex::kSentenceStarter},
     {"wire", Lex::kWire},
 };
 
@@ -45,8 +53,12 @@ Lexicon::Lexicon(std::string_view tsv) {
 }
 
 bool Lexicon::Is(std::string_view word, Lex category) const {
+  return (Categories(word) & static_cast<uint32_t>(category)) != 0;
+}
+
+uint32_t Lexicon::Categories(std::string_view word) const {
   auto it = words_.find(word);
-  return it != words_.end() && (it->second.categories & static_cast<uint32_t>(category));
+  return it == words_.end() ? 0 : it->second.categories;
 }
 
 std::string_view Lexicon::Value(std::string_view word, Lex category) const {

@@ -43,6 +43,8 @@ class Lexicon {
 
   // Exact match (case as written in the file; lowercase categories are stored lowercase).
   bool Is(std::string_view word, Lex category) const;
+  // Every category `word` is in, as Lex bits; 0 if none (one lookup for many questions).
+  uint32_t Categories(std::string_view word) const;
   // The VALUE column for `word` in `category`, or "" when there is none.
   std::string_view Value(std::string_view word, Lex category) const;
   // Every entry of a category, in file order.

@@ -7,11 +7,16 @@
 namespace crossread {
 
 std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
+  std::string out;
+  AsciiLower(s, &out);
+  return out;
+}
+
+void AsciiLower(std::string_view s, std::string* out) {
+  out->assign(s);
+  for (char& c : *out) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
-  return out;
 }
 
 bool StartsWith(std::string_view s, std::string_view prefix) {

@@ -20,6 +20,7 @@ template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 std::string AsciiLower(std::string_view s);
+void AsciiLower(std::string_view s, std::string* out);  // into `out`, reusing its memory
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
