@@ -29,6 +29,13 @@ std::vector<Found> Quotes(const std::string& text) {
   return out;
 }
 
+// The speaker of each quote, by the first word of its content.
+std::map<std::string, std::string> SpeakerByFirstWord(const std::vector<Found>& quotes) {
+  std::map<std::string, std::string> out;
+  for (const Found& f : quotes) out[f.content.substr(0, f.content.find(' '))] = f.speaker;
+  return out;
+}
+
 // The spans follow PolNeAR's conventions, which the tagger learned: a direct content holds its
 // quote marks and the comma inside them; a cue may run over a few words ("said in a statement").
 
@@ -114,8 +121,7 @@ TEST(Quotes, SpeakersOfPlacesPronounsAndNominals) {
       "Too early to discuss troops in Ukraine, says Finnish president\n\n"
       "Finnish President Alexander Stubb has told the BBC that it is still too early to talk "
       "about troops on the ground.");
-  std::map<std::string, std::string> speaker;  // first content word → speaker
-  for (const Found& f : q) speaker[f.content.substr(0, f.content.find(' '))] = f.speaker;
+  std::map<std::string, std::string> speaker = SpeakerByFirstWord(q);
   EXPECT_EQ(speaker["a"], "Vladimir Putin");          // "the Russian leader": his title's words
   EXPECT_EQ(speaker["countries"], "United Kingdom");  // a place that speaks
   EXPECT_EQ(speaker["to"], "United Kingdom");         // "it": the last speaker, not a person
@@ -140,8 +146,7 @@ TEST(Quotes, SpeakersOfRelativePronounsAndOrganisationNominals) {
       "The fund said growth would slow to 0.5 percent next year.\n\n"
       "Markets fell after the forecast, according to Christine Lagarde, who said investors "
       "were worried about trade.");
-  std::map<std::string, std::string> speaker;  // first content word → speaker
-  for (const Found& f : q) speaker[f.content.substr(0, f.content.find(' '))] = f.speaker;
+  std::map<std::string, std::string> speaker = SpeakerByFirstWord(q);
   EXPECT_EQ(speaker["growth"], "International Monetary Fund");  // "the fund"
   EXPECT_EQ(speaker["investors"], "Christine Lagarde");         // "who", after her name
 }
