@@ -10,17 +10,16 @@
 //
 // Speakers: a source that holds a person's or an organisation's name is that name (the last
 // one: "Clinton spokesman Jesse Lehrich"), and a place's when it is the whole source ("Russia
-// has said"); "he"/"she" is the first person named (outside any quote's words) in its
-// sentence or the one before, else the previous quote's speaker within three paragraphs if a
-// person, else the first person named in the nearest sentence before, always one whose
-// honorific or first name agrees; "it" is the
-// previous speaker if not a person ("The UK believes ... It also wants"); a nominal ("the
-// prime minister", "the Russian leader") is the latest person whose title holds the role, or
-// its head noun and the words before it, or, in a headline, the person the next paragraph
-// introduces so; a nominal that is no role ("the fund") is the latest organisation whose
-// name ends in its head; "who"/"which" is the name just before it. A quote carried over into
-// the next paragraph keeps its speaker. A cue without a
-// source shares the speaker of another attribution of its sentence ("Zelensky says ... and
+// has said"). "he"/"she" is the first person named (outside any quote's words) in its sentence
+// or the one before, else the previous quote's speaker within three paragraphs if a person,
+// else the first person named in the nearest sentence before, always one whose honorific or
+// first name agrees. "it" is the previous speaker if not a person ("The UK believes ... It
+// also wants"). A nominal ("the prime minister", "the Russian leader") is the latest person
+// whose title holds the role, or its head noun and the words before it, or, in a headline,
+// the person the next paragraph introduces so; a nominal that is no role ("the fund") is the
+// latest organisation whose name ends in its head; "who"/"which" is the name just before it.
+// A quote carried over into the next paragraph keeps its speaker. A cue without a source
+// shares the speaker of another attribution of its sentence ("Zelensky says ... and
 // reiterated that ..."), else that of the heading above it when the heading is a person's name
 // (a live page's bullets under "Ukraine's President Volodymyr Zelensky").
 //
@@ -45,8 +44,8 @@ constexpr size_t kNoCue = SIZE_MAX;
 constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
 constexpr uint32_t kMaxHeadingTokens = 12;
-constexpr size_t kMaxNominalWords = 4;
-constexpr int kNearSentences = 1;  // "the former prime minister"
+constexpr size_t kMaxNominalWords = 4;  // "the former prime minister"
+constexpr int kNearSentences = 1;       // he/she: a person named this far back comes first
 
 // 'm' or 'f' for first names whose bearers news text calls "he" or "she" (data/genders.tsv).
 const std::unordered_map<std::string, char>& FirstNameGenders() {
@@ -353,8 +352,6 @@ class QuoteBuilder {
     }
     if (w == "he" || w == "she") {
       const char pronoun = w == "he" ? 'm' : 'f';
-      // The first person named (outside quotes) in the nearest sentence before, as far back
-      // as `limit` sentences.
       // The first person named (outside quotes) in the nearest sentence before, as far back
       // as `limit` sentences; the speaker of a quote counts as named where its source is
       // ("..., he added, praising Justin Trudeau. ..., he said": still the speaker).
