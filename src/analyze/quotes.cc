@@ -4,9 +4,10 @@
 // token. Attributions: each cue with some content is one; a source joins the nearest cue of
 // its sentence (else of its paragraph); a content joins the nearest cue of its sentence, else
 // of its paragraph, else continues the last attribution of the paragraph before (a quote
-// carried over), else is dropped: words nobody is credited with are no quote. After its
-// content, a cue without a source followed by a name has that name for source (`..., said
-// Starmer from London.`).
+// carried over), else is dropped: words nobody is credited with are no quote. A cue with no
+// words that ends its paragraph with a colon ("Caddell continued:") has the next paragraph,
+// whole, for content if no cue of its own is found there. After its content, a cue without a
+// source followed by a name has that name for source (`..., said Starmer from London.`).
 //
 // Speakers: a source that holds a person's or an organisation's name is that name (the last
 // one: "Clinton spokesman Jesse Lehrich"), and a place's when it is the whole source ("Russia
@@ -86,6 +87,15 @@ class QuoteBuilder {
       ReadHeading(p);
       size_t j = i;
       while (j < spans.size() && ParagraphOf(spans[j].first_token) == p) ++j;
+      if (introducer_ && introducer_->a.paragraph + 1 == p &&
+          std::none_of(spans.begin() + static_cast<std::ptrdiff_t>(i),
+                       spans.begin() + static_cast<std::ptrdiff_t>(j),
+                       [](const RoleSpan& s) { return s.role == Role::kCue; })) {
+        Introduce(p);  // the paragraph is the words of the cue that ended the one before
+        i = j;
+        continue;
+      }
+      introducer_.reset();
       if (j == i) continue;
       Assemble(p, std::vector<RoleSpan>(spans.begin() + static_cast<std::ptrdiff_t>(i),
                                         spans.begin() + static_cast<std::ptrdiff_t>(j)));
@@ -176,15 +186,16 @@ class QuoteBuilder {
           f.contents.pop_back();
         }
       }
-      if (f.contents.empty()) continue;  // a cue with no words credited is no quote
-      for (const auto& [first, end] : f.contents) f.a.contents.push_back(Bytes(first, end));
       f.a.paragraph = p;
-      f.a.kind = Kind(f.a, f.cue_first);
-      if (f.source_first != kNone) f.a.speaker = Resolve(f.source_first, f.source_end, f.a, p);
-      if (!f.a.speaker.empty()) {
-        last_speaker_ = f.a.speaker;
-        last_speaker_para_ = p;
+      if (f.contents.empty()) {  // a cue with no words credited is no quote, unless it
+        // ends its paragraph before a colon ("Caddell continued:"): it introduces the next.
+        const uint32_t end = doc_->sentences[doc_->paragraphs[p].end_sentence - 1].end_token;
+        if ((f.cue_end == end || f.cue_end + 1 == end) && Tok(end - 1) == ":") {
+          introducer_ = std::move(f);
+        }
+        continue;
       }
+      Complete(&f);
       kept.push_back(std::move(f));
     }
     // A cue without a source shares the speaker of the nearest attribution of its sentence
@@ -210,6 +221,34 @@ class QuoteBuilder {
       doc_->quotes.push_back(std::move(f.a));
       last_ = doc_->quotes.size() - 1;
     }
+  }
+
+  // The contents of `f` as bytes, its kind and its speaker (from its source); `f` is in
+  // paragraph f->a.paragraph.
+  void Complete(Pending* f) {
+    const uint32_t p = f->a.paragraph;
+    for (const auto& [first, end] : f->contents) f->a.contents.push_back(Bytes(first, end));
+    f->a.kind = Kind(f->a, f->cue_first);
+    if (f->source_first != kNone) f->a.speaker = Resolve(f->source_first, f->source_end, f->a, p);
+    if (!f->a.speaker.empty()) {
+      last_speaker_ = f->a.speaker;
+      last_speaker_para_ = p;
+    }
+  }
+
+  // Paragraph `p`, whole, is the content of the introducing cue of the paragraph before
+  // (`He said:` then the quote, often without marks); it may carry on into the next.
+  void Introduce(uint32_t p) {
+    Pending f = std::move(*introducer_);
+    introducer_.reset();
+    const Paragraph& para = doc_->paragraphs[p];
+    f.contents.emplace_back(doc_->sentences[para.first_sentence].first_token,
+                            doc_->sentences[para.end_sentence - 1].end_token);
+    Complete(&f);
+    if (f.a.kind == "indirect") f.a.kind = "unmarked";  // a speaker's words, printed unmarked
+    f.a.paragraph = p;
+    doc_->quotes.push_back(std::move(f.a));
+    last_ = doc_->quotes.size() - 1;
   }
 
   // `This morning's participants, he said, had agreed to ...`: a cue set off by commas after
@@ -461,7 +500,8 @@ class QuoteBuilder {
   const Lexicon& lex_;
   std::vector<uint32_t> token_sentence_;
   std::vector<bool> in_quote_;
-  size_t last_ = kNoCue;  // index into doc_->quotes of the latest attribution
+  size_t last_ = kNoCue;               // index into doc_->quotes of the latest attribution
+  std::optional<Pending> introducer_;  // a cue ending its paragraph with a colon, no words yet
   std::optional<std::string> last_speaker_;
   uint32_t last_speaker_para_ = 0;
   std::string heading_speaker_;  // the person the latest heading names, "" if none

@@ -164,6 +164,25 @@ TEST(Quotes, APronounTakesAPersonJustNamedOverTheLastSpeaker) {
   EXPECT_EQ(q[3].speaker, "Joe Biden");  // Trudeau is named in a quote's words, not as speaker
 }
 
+TEST(Quotes, ACueEndingItsParagraphWithAColonIntroducesTheNext) {
+  auto q = Quotes(
+      "Donald Trump answered a question about crime in Chicago.\n\n"
+      "He said:\n\n"
+      "\"We have a situation where our inner cities are so dangerous. You walk down the "
+      "street, you get shot.\"\n\n"
+      "The claim was checked by reporters.");
+  ASSERT_GE(q.size(), 1u);
+  const Found* intro = nullptr;
+  for (const Found& f : q) {
+    if (f.content.find("We have a situation") != std::string::npos) intro = &f;
+  }
+  ASSERT_NE(intro, nullptr);
+  EXPECT_EQ(intro->source, "He");
+  EXPECT_EQ(intro->speaker, "Donald Trump");
+  EXPECT_EQ(intro->kind, "direct");
+  EXPECT_NE(intro->content.find("you get shot."), std::string::npos);  // the whole paragraph
+}
+
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {
   EXPECT_TRUE(Quotes("").empty());
   EXPECT_TRUE(Quotes("The weather was fine. Markets rose.").empty());
