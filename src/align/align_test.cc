@@ -12,7 +12,8 @@ struct Story {
   std::vector<Article> articles;
   std::vector<analyze::Document> docs;
   Docs view;
-  explicit Story(const std::vector<std::string>& texts, const std::string& published = "2025-03-15") {
+  explicit Story(const std::vector<std::string>& texts,
+                 const std::string& published = "2025-03-15") {
     for (size_t i = 0; i < texts.size(); ++i) {
       articles.push_back(testing::CleanArticle(texts[i], published, "a" + std::to_string(i)));
     }
@@ -60,9 +61,10 @@ TEST(Conflicts, FlagsDifferentFiguresAndNotesCompatibleOnes) {
 }
 
 TEST(Facts, GroupsParaphrasesAcrossArticlesOnly) {
-  Story s({"Britain could send peacekeepers to Ukraine in the event of a ceasefire deal. Rain fell.",
-           "Britain and France say they could send peacekeepers to Ukraine after a ceasefire.",
-           "Markets rose sharply in Tokyo on Monday after the central bank held rates."});
+  Story s(
+      {"Britain could send peacekeepers to Ukraine in the event of a ceasefire deal. Rain fell.",
+       "Britain and France say they could send peacekeepers to Ukraine after a ceasefire.",
+       "Markets rose sharply in Tokyo on Monday after the central bank held rates."});
   FactTable t = AlignFacts(s.view);
   ASSERT_FALSE(t.facts.empty());
   EXPECT_EQ(t.facts[0].articles, (std::vector<std::string>{"a0", "a1"}));
@@ -80,16 +82,40 @@ TEST(Timeline, DatesEventsAndMergesTheSameOne) {
 }
 
 TEST(Quotes, OneStatementInTwoOutletsIsOneQuote) {
-  Story s({"Keir Starmer spoke.\n\nMy message to the Kremlin could not be clearer: stop the "
-           "attacks on Ukraine now, once and for all, he added.",
-           "\"My message to the Kremlin could not be clearer: stop the attacks on Ukraine, once "
-           "and for all,\" Prime Minister Keir Starmer said."});
+  Story s(
+      {"Keir Starmer spoke.\n\nMy message to the Kremlin could not be clearer: stop the "
+       "attacks on Ukraine now, once and for all, he added.",
+       "\"My message to the Kremlin could not be clearer: stop the attacks on Ukraine, once "
+       "and for all,\" Prime Minister Keir Starmer said."});
   EntityTable e = AlignEntities(s.view);
   std::vector<Quote> q = AlignQuotes(s.view, e);
   ASSERT_EQ(q.size(), 1u);
   EXPECT_EQ(q[0].instances.size(), 2u);
   EXPECT_EQ(q[0].speaker_name.value_or(""), "Keir Starmer");
   EXPECT_EQ(q[0].kind, "direct");
+}
+
+TEST(Quotes, OneSpeakersStatementInOtherWordsIsOneQuote) {
+  // The seeds' wordings (examples/003 and 004): too few shared word pairs for one quote.
+  Story s(
+      {"Prime Minister Keir Starmer hosted the call.\n\nStarmer told reporters: \"We agreed "
+       "we will keep increasing the pressure on Russia, keep the military aid flowing to "
+       "Ukraine, and keep tightening restrictions on Russia's economy to weaken Putin's war "
+       "machine and bring him to the table.\"",
+       "Prime Minister Keir Starmer hosted the call.\n\nThis morning's participants, he "
+       "said, had agreed to keep military aid flowing to Ukraine and tighten restrictions "
+       "on the Russian economy, to weaken Vladimir Putin's war machine.",
+       "President Vladimir Putin said Russia's economy would grow and that restrictions "
+       "on it would fail."});
+  EntityTable e = AlignEntities(s.view);
+  std::vector<Quote> q = AlignQuotes(s.view, e);
+  const Quote* agreed = nullptr;
+  for (const Quote& x : q) {
+    if (x.text.find("military aid") != std::string::npos) agreed = &x;
+  }
+  ASSERT_NE(agreed, nullptr);
+  EXPECT_EQ(agreed->instances.size(), 2u);  // both outlets' wordings, not Putin's words
+  EXPECT_EQ(agreed->speaker_name.value_or(""), "Keir Starmer");
 }
 
 }  // namespace
