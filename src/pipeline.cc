@@ -66,7 +66,7 @@ std::vector<std::optional<std::string>> StoryDays(const std::vector<Article>& ar
 // ids[story[i]]), with `dup` the earlier near-duplicate of each: its stories go to `sink` as
 // they are built, or into the brief returned where `sink` is null. Stories are analysed and
 // built a batch of about kBatchArticles articles at a time, so that only one batch's analyses
-// are held: an analysis takes some 60 times its article's size.
+// are held: an analysis takes about eight times its article's size.
 constexpr size_t kBatchArticles = 512;
 
 Brief Assemble(std::vector<Article> articles, const std::vector<uint32_t>& story,

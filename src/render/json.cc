@@ -125,7 +125,7 @@ std::string Dump(const Json& j, int indent = -1) {
 
 // An element of an array at the second level of an object dumped with indent 2 ("articles",
 // "stories"), dumped alone: one element's tree is held at a time, where a DOM of the whole
-// brief takes about ten times the size of its text.
+// brief takes several times the size of its text (150 MB for a 40 MB brief).
 void AppendElement(const Json& element, bool first, std::ostream* out) {
   *out << (first ? "\n    " : ",\n    ");
   // A dump holds no raw newline but its own line breaks: each line moves in two levels.
