@@ -76,8 +76,14 @@ def main():
                             if t[0] < src["end"] and src["start"] < t[1])
                 kind = ("pronoun" if len(words) == 1 and words[0] in PRONOUNS else
                         "name" if named else "nominal")
-                chain = next(((m, n) for m, n in spans
-                              if any(b < src["end"] and src["start"] < e for b, e in m)), None)
+                # The chain of the mention that covers most of the source (the whole noun
+                # phrase, not a name nested in it: "Kenneth Baer, a former Obama aide").
+                chain, best = None, 0
+                for m, n in spans:
+                    for b, e in m:
+                        covered = min(e, src["end"]) - max(b, src["start"])
+                        if covered > best:
+                            chain, best = (m, n), covered
                 if chain is None or not chain[1]:
                     continue
                 count[kind, "quotes"] += 1

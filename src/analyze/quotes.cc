@@ -9,20 +9,21 @@
 // whole, for content if no cue of its own is found there. After its content, a cue without a
 // source followed by a name has that name for source (`..., said Starmer from London.`).
 //
-// Speakers: a source that holds a person's or an organisation's name is that name (the last
-// one: "Clinton spokesman Jesse Lehrich"), and a place's when it is the whole source ("Russia
-// has said"). "he"/"she" is the first person named (outside any quote's words) in its sentence
-// or the one before, else the previous quote's speaker within three paragraphs if a person,
-// else the first person named in the nearest sentence before, always one whose honorific or
-// first name agrees. "it" is the previous speaker if not a person ("The UK believes ... It
-// also wants"). A nominal ("the prime minister", "the Russian leader") is the latest person
-// whose title holds the role, or its head noun and the words before it, or, in a headline,
-// the person the next paragraph introduces so; a nominal that is no role ("the fund") is the
-// latest organisation whose name ends in its head; "who"/"which" is the name just before it.
-// A quote carried over into the next paragraph keeps its speaker. A cue without a source
-// shares the speaker of another attribution of its sentence ("Zelensky says ... and
-// reiterated that ..."), else that of the heading above it when the heading is a person's name
-// (a live page's bullets under "Ukraine's President Volodymyr Zelensky").
+// Speakers: a source that names a person is that person (the one named before its first
+// comma, "John Podesta, a chief of staff to President Bill Clinton", else the last one,
+// "Clinton spokesman Jesse Lehrich"), else the organisation it names, or a place when that is
+// the whole source ("Russia has said"). "he"/"she" is the first person named (outside any quote's
+// words) in its sentence or the one before, else the previous quote's speaker within three
+// paragraphs if a person, else the first person named in the nearest sentence before, always one
+// whose honorific or first name agrees. "it" is the previous speaker if not a person ("The UK
+// believes ... It also wants"). A nominal ("the prime minister", "the Russian leader") is the
+// latest person whose title holds the role, or its head noun and the words before it, or, in a
+// headline, the person the next paragraph introduces so; a nominal that is no role ("the fund") is
+// the latest organisation whose name ends in its head; "who"/"which" is the name just before it. A
+// quote carried over into the next paragraph keeps its speaker. A cue without a source shares the
+// speaker of another attribution of its sentence ("Zelensky says ... and reiterated that ..."),
+// else that of the heading above it when the heading is a person's name (a live page's bullets
+// under "Ukraine's President Volodymyr Zelensky").
 //
 // Kinds: direct (every content within quote marks), partial (marks inside a content),
 // unmarked (no marks, before its cue: "We will act, he said"), indirect (reported speech).
@@ -364,18 +365,32 @@ class QuoteBuilder {
   // The speaker named by the source of `a`, tokens [first, end) in paragraph `p`.
   std::string Resolve(uint32_t first, uint32_t end, const Attribution& a, uint32_t p) const {
     const ByteSpan span = a.source;
-    const Mention* named = nullptr;
+    // A person named before the source's first comma ("John Podesta, a chief of staff to
+    // President Bill Clinton"), else the last person ("Clinton spokesman Jesse Lehrich",
+    // "Apple's chief executive, Tim Cook"), else the last organisation or place.
+    uint32_t comma = end;
+    for (uint32_t k = first; k < end; ++k) {
+      if (Tok(k) == ",") {
+        comma = k;
+        break;
+      }
+    }
+    const Mention *person = nullptr, *person_before_comma = nullptr, *other = nullptr;
     const bool the = AsciiLower(Tok(first)) == "the";
     for (const Mention& m : doc_->mentions) {
       if (m.span.begin < span.begin || m.span.end > span.end) continue;
       // A place speaks when it is the whole source: "Russia has said", "The UK believes".
       bool whole = m.first_token == first + (the ? 1 : 0) && m.end_token == end;
-      if (m.type == "PERSON" || m.type == "ORG" ||
-          (m.type == "PLACE" && (whole || m.name == "Downing Street"))) {
-        named = &m;
+      if (m.type == "PERSON") {
+        person = &m;
+        if (m.end_token <= comma) person_before_comma = &m;
+      } else if (m.type == "ORG" || (m.type == "PLACE" && (whole || m.name == "Downing Street"))) {
+        other = &m;
       }
     }
-    if (named != nullptr) return named->name;
+    if (person_before_comma != nullptr) return person_before_comma->name;
+    if (person != nullptr) return person->name;
+    if (other != nullptr) return other->name;
     std::string w = AsciiLower(Tok(first));
     if ((w == "who" || w == "which") && end == first + 1) {
       // "..., the senator's spokesman Jim Manley, who said": the name just before.

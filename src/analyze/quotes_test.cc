@@ -183,6 +183,16 @@ TEST(Quotes, ACueEndingItsParagraphWithAColonIntroducesTheNext) {
   EXPECT_NE(intro->content.find("you get shot."), std::string::npos);  // the whole paragraph
 }
 
+TEST(Quotes, TheSpeakerIsThePersonTheSourceIsAbout) {
+  auto q = Quotes(
+      "Michael Oppenheimer, a professor of geosciences at Princeton University, said the "
+      "agreement would slow the warming of the planet.\n\n"
+      "Clinton campaign spokesman Brian Fallon said the plan would be released next week.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].speaker, "Michael Oppenheimer");  // not the university of the apposition
+  EXPECT_EQ(q[1].speaker, "Brian Fallon");         // the last person: the spokesman, not Clinton
+}
+
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {
   EXPECT_TRUE(Quotes("").empty());
   EXPECT_TRUE(Quotes("The weather was fine. Markets rose.").empty());
