@@ -10,6 +10,9 @@ nominal: "the prime minister"). Chains without a name are left out: there is not
 with.
 
     bench/speakers.py QUOTES.jsonl [LINGUISTIC_DIR]
+
+For error analysis, SHOW=name|pronoun|nominal prints the quotes of that kind whose speaker
+disagrees with their chain, and SHOW=<kind>-unresolved those given no speaker.
 """
 import collections
 import json

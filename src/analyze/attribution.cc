@@ -238,7 +238,6 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
   }
   if constexpr (!std::is_const_v<Model>) {
     if (training) {
-      std::vector<uint64_t> fixed, pair;
       for (int i = 0; i < n; ++i) {
         const size_t u = static_cast<size_t>(i);
         int g = (*gold)[u], t = tags[u];
@@ -246,10 +245,9 @@ std::vector<int> Decode(Model& model, const ParagraphTokens& p, const std::vecto
         int gp = i == 0 ? kBefore : (*gold)[u - 1], tp = i == 0 ? kBefore : tags[u - 1];
         // A step per token, also where nothing changes, so that the average weighs a model by
         // how long it lasted.
-        fixed.assign(kept[u].begin(), kept[u].begin() + static_cast<ptrdiff_t>(history[u]));
-        pair.assign(kept[u].begin() + static_cast<ptrdiff_t>(history[u]), kept[u].end());
-        model.Update(fixed, g, t);
-        model.Update(pair, PairClass(gp, g), PairClass(tp, t));
+        const std::span<const uint64_t> all(kept[u]);
+        model.Update(all.first(history[u]), g, t);
+        model.Update(all.subspan(history[u]), PairClass(gp, g), PairClass(tp, t));
       }
     }
   }

@@ -136,7 +136,7 @@ void PerceptronTrainer::Score(const std::vector<uint64_t>& features, float* scor
   }
 }
 
-void PerceptronTrainer::Update(const std::vector<uint64_t>& features, int truth, int guess) {
+void PerceptronTrainer::Update(std::span<const uint64_t> features, int truth, int guess) {
   ++step_;
   if (truth == guess) return;
   for (uint64_t f : features) {

@@ -10,6 +10,7 @@
 #define CROSSREAD_ANALYZE_PERCEPTRON_H_
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -82,7 +83,7 @@ class PerceptronTrainer {
   void Score(const std::vector<uint64_t>& features, float* scores) const;
   // One perceptron step: +1 for `truth`, -1 for `guess` (nothing when equal); either may be
   // -1 for a one-sided step.
-  void Update(const std::vector<uint64_t>& features, int truth, int guess);
+  void Update(std::span<const uint64_t> features, int truth, int guess);
 
   // The averaged model, pruned and compressed, as LinearModel::Load reads it.
   std::string Save(float prune_below) const;

@@ -79,6 +79,13 @@ class QuoteBuilder {
         in_quote_[k] = open;
       }
     }
+    persons_of_sentence_.resize(doc_->sentences.size());
+    for (const Mention& m : doc_->mentions) {
+      if (m.type != "PERSON") continue;
+      persons_of_sentence_[m.sentence].push_back(&m);
+      char& g = gender_.try_emplace(m.name, GenderOfName(m.name)).first->second;
+      if (char h = GenderOfHonorific(m.surface); h != 0) g = h;
+    }
   }
 
   void Run(const std::vector<RoleSpan>& spans) {
@@ -336,30 +343,28 @@ class QuoteBuilder {
   }
 
   // Whether `name` is a person's (a mention of that name is typed PERSON).
-  bool IsPerson(const std::string& name) const {
-    return std::any_of(doc_->mentions.begin(), doc_->mentions.end(),
-                       [&](const Mention& m) { return m.name == name && m.type == "PERSON"; });
+  bool IsPerson(const std::string& name) const { return gender_.count(name) != 0; }
+
+  // Whether "he" (`pronoun` 'm') or "she" ('f') can stand for the person `name`: an
+  // honorific ("Mr", "Ms") of one of its mentions or its first name tells, or nothing does.
+  bool Agrees(const std::string& name, char pronoun) const {
+    auto it = gender_.find(name);
+    return it == gender_.end() || it->second == 0 || it->second == pronoun;
   }
 
-  // 'm' or 'f' where an honorific ("Mr", "Ms") or the first name of a mention of the person
-  // `name` tells; 0 where nothing does.
-  char GenderOf(const std::string& name) const {
-    for (const Mention& m : doc_->mentions) {
-      if (m.name != name || m.type != "PERSON") continue;
-      std::string first = AsciiLower(m.surface.substr(0, m.surface.find(' ')));
-      if (!first.empty() && first.back() == '.') first.pop_back();
-      if (first == "mr" || first == "sir" || first == "lord") return 'm';
-      if (first == "mrs" || first == "ms" || first == "miss" || first == "dame" || first == "lady")
-        return 'f';
+  static char GenderOfHonorific(const std::string& surface) {
+    std::string first = AsciiLower(surface.substr(0, surface.find(' ')));
+    if (!first.empty() && first.back() == '.') first.pop_back();
+    if (first == "mr" || first == "sir" || first == "lord") return 'm';
+    if (first == "mrs" || first == "ms" || first == "miss" || first == "dame" || first == "lady") {
+      return 'f';
     }
+    return 0;
+  }
+
+  static char GenderOfName(const std::string& name) {
     auto it = FirstNameGenders().find(name.substr(0, name.find(' ')));
     return it == FirstNameGenders().end() ? 0 : it->second;
-  }
-
-  // Whether "he" (`pronoun` 'm') or "she" ('f') can stand for the person `name`.
-  bool Agrees(const std::string& name, char pronoun) const {
-    char g = GenderOf(name);
-    return g == 0 || g == pronoun;
   }
 
   // The speaker named by the source of `a`, tokens [first, end) in paragraph `p`.
@@ -416,8 +421,8 @@ class QuoteBuilder {
           const ByteSpan sentence = doc_->sentences[static_cast<size_t>(s)].span;
           const std::string* earliest = nullptr;
           uint32_t earliest_at = kNone;
-          for (const Mention& m : doc_->mentions) {
-            if (m.sentence != static_cast<uint32_t>(s) || m.type != "PERSON") continue;
+          for (const Mention* named : persons_of_sentence_[static_cast<size_t>(s)]) {
+            const Mention& m = *named;
             if (m.first_token >= first || in_quote_[m.first_token]) continue;
             // "If Putin is serious ..., he said" is not Putin's, nor is the next quote.
             if (InContent(m, a) || !Agrees(m.name, pronoun)) continue;
@@ -515,6 +520,8 @@ class QuoteBuilder {
   const Lexicon& lex_;
   std::vector<uint32_t> token_sentence_;
   std::vector<bool> in_quote_;
+  std::vector<std::vector<const Mention*>> persons_of_sentence_;  // PERSON mentions, in order
+  std::unordered_map<std::string, char> gender_;  // every person named: 'm', 'f' or 0 (unknown)
   size_t last_ = kNoCue;               // index into doc_->quotes of the latest attribution
   std::optional<Pending> introducer_;  // a cue ending its paragraph with a colon, no words yet
   std::optional<std::string> last_speaker_;
