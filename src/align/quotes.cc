@@ -6,7 +6,8 @@
 // words. Then each quote's wording is looked for in the articles that have no instance
 // of it: a paragraph that contains most of its bigrams is an instance too (this is how a quote
 // printed without marks is found). A quote's text is its fullest wording, its kind the most
-// marked kind among its instances, its speaker the entity most instances name.
+// marked kind among its instances, its speaker the entity most instances name. An instance
+// within another of its article (an attribution nested in a longer one) is not listed.
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -212,8 +213,18 @@ std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
     Quote q;
     std::map<std::string, int> speakers;
     int kind_rank = -1;
+    const std::vector<size_t>& group = members;  // a lambda may not capture a binding
+    auto within_another = [&](size_t m) {        // nested in another instance of its article
+      const QuoteInstance& i = all[m].inst;
+      return std::any_of(group.begin(), group.end(), [&](size_t o) {
+        const QuoteInstance& x = all[o].inst;
+        return o != m && all[o].doc == all[m].doc && x.start <= i.start && i.end <= x.end &&
+               (x.end - x.start > i.end - i.start || o < m);
+      });
+    };
     for (size_t m : members) {
       const Inst& in = all[m];
+      if (within_another(m)) continue;
       q.instances.push_back(in.inst);
       if (!in.speaker.empty()) ++speakers[in.speaker];
       if (KindRank(in.kind) > kind_rank) {

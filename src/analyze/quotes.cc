@@ -7,7 +7,11 @@
 // carried over), else is dropped: words nobody is credited with are no quote. A cue with no
 // words that ends its paragraph with a colon ("Caddell continued:") has the next paragraph,
 // whole, for content if no cue of its own is found there. After its content, a cue without a
-// source followed by a name has that name for source (`..., said Starmer from London.`).
+// source followed by a name has that name for source (`..., said Starmer from London.`). A cue
+// and source set off by a comma at either end of a sentence credit the rest of it (`...,
+// according to the poll.`). Typographic conventions the tagger does not know are read as
+// attributions too: a transcript's lines (`PENCE: Well, ...`), quotations signed with a dash
+// (`"..." ― Sonya Herridge`) and a headline opening with its speaker (`Sanders: ...`).
 //
 // Speakers: a source that names a person is that person (the one named before its first
 // comma, "John Podesta, a chief of staff to President Bill Clinton", else the last one,
@@ -19,11 +23,12 @@
 // believes ... It also wants"). A nominal ("the prime minister", "the Russian leader") is the
 // latest person whose title holds the role, or its head noun and the words before it, or, in a
 // headline, the person the next paragraph introduces so; a nominal that is no role ("the fund") is
-// the latest organisation whose name ends in its head; "who"/"which" is the name just before it. A
-// quote carried over into the next paragraph keeps its speaker. A cue without a source shares the
-// speaker of another attribution of its sentence ("Zelensky says ... and reiterated that ..."),
-// else that of the heading above it when the heading is a person's name (a live page's bullets
-// under "Ukraine's President Volodymyr Zelensky").
+// the latest organisation whose name ends in its head; "who"/"which" is the name just before it;
+// a lone surname the entity tagger did not type ("PENCE") is the person of the article it ends;
+// a dash's signature is the name as signed. A quote carried over into the next paragraph keeps its
+// speaker. A cue without a source shares the speaker of another attribution of its sentence
+// ("Zelensky says ... and reiterated that ..."), else that of the heading above it when the heading
+// is a person's name (a live page's bullets under "Ukraine's President Volodymyr Zelensky").
 //
 // Kinds: direct (every content within quote marks), partial (marks inside a content),
 // unmarked (no marks, before its cue: "We will act, he said"), indirect (reported speech).
@@ -46,8 +51,10 @@ constexpr size_t kNoCue = SIZE_MAX;
 constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
 constexpr uint32_t kMaxHeadingTokens = 12;
-constexpr size_t kMaxNominalWords = 4;  // "the former prime minister"
-constexpr int kNearSentences = 1;       // he/she: a person named this far back comes first
+constexpr size_t kMaxNominalWords = 4;       // "the former prime minister"
+constexpr uint32_t kMinClauseTokens = 3;     // `..., according to X.`: words enough to be a claim
+constexpr uint32_t kMaxSignatureTokens = 4;  // `WALLACE:`, `― Sonya Herridge`, `Sanders:`
+constexpr int kNearSentences = 1;            // he/she: a person named this far back comes first
 
 // 'm' or 'f' for first names whose bearers news text calls "he" or "she" (data/genders.tsv).
 const std::unordered_map<std::string, char>& FirstNameGenders() {
@@ -79,6 +86,17 @@ class QuoteBuilder {
         in_quote_[k] = open;
       }
     }
+    // A transcript: lines opened by two speakers' names at least, one a person named in it.
+    std::vector<std::string_view> heads;
+    bool named = false;
+    for (uint32_t p = 0; p < doc_->paragraphs.size(); ++p) {
+      if (uint32_t colon = LineHead(p); colon != kNone) {
+        heads.push_back(Tok(colon - 1));
+        named = named || !PersonBySurname(Tok(colon - 1)).empty();
+      }
+    }
+    std::sort(heads.begin(), heads.end());
+    transcript_ = named && std::unique(heads.begin(), heads.end()) - heads.begin() >= 2;
     persons_of_sentence_.resize(doc_->sentences.size());
     for (const Mention& m : doc_->mentions) {
       if (m.type != "PERSON") continue;
@@ -90,24 +108,24 @@ class QuoteBuilder {
 
   void Run(const std::vector<RoleSpan>& spans) {
     // Spans come in text order; take them paragraph by paragraph.
+    auto is_cue = [](const RoleSpan& s) { return s.role == Role::kCue; };
     size_t i = 0;
     for (uint32_t p = 0; p < doc_->paragraphs.size(); ++p) {
       ReadHeading(p);
       size_t j = i;
       while (j < spans.size() && ParagraphOf(spans[j].first_token) == p) ++j;
+      std::vector<RoleSpan> here(spans.begin() + static_cast<std::ptrdiff_t>(i),
+                                 spans.begin() + static_cast<std::ptrdiff_t>(j));
+      i = j;
+      std::vector<RoleSpan> set = ReadConvention(p, std::any_of(here.begin(), here.end(), is_cue));
+      if (!set.empty()) here = std::move(set);
       if (introducer_ && introducer_->a.paragraph + 1 == p &&
-          std::none_of(spans.begin() + static_cast<std::ptrdiff_t>(i),
-                       spans.begin() + static_cast<std::ptrdiff_t>(j),
-                       [](const RoleSpan& s) { return s.role == Role::kCue; })) {
+          std::none_of(here.begin(), here.end(), is_cue)) {
         Introduce(p);  // the paragraph is the words of the cue that ended the one before
-        i = j;
         continue;
       }
       introducer_.reset();
-      if (j == i) continue;
-      Assemble(p, std::vector<RoleSpan>(spans.begin() + static_cast<std::ptrdiff_t>(i),
-                                        spans.begin() + static_cast<std::ptrdiff_t>(j)));
-      i = j;
+      if (!here.empty()) Assemble(p, here);
     }
   }
 
@@ -195,6 +213,7 @@ class QuoteBuilder {
         }
       }
       f.a.paragraph = p;
+      if (f.source_first != kNone) ReadClause(spans, &f);
       if (f.contents.empty()) {  // a cue with no words credited is no quote, unless it
         // ends its paragraph before a colon ("Caddell continued:"): it introduces the next.
         const uint32_t end = doc_->sentences[doc_->paragraphs[p].end_sentence - 1].end_token;
@@ -209,7 +228,7 @@ class QuoteBuilder {
     // A cue without a source shares the speaker of the nearest attribution of its sentence
     // (`Zelensky says ... and reiterated that ...`), else the heading's person.
     for (Pending& f : kept) {
-      if (!f.a.speaker.empty()) continue;
+      if (!f.a.speaker.empty() || f.source_first != kNone) continue;
       uint32_t best_gap = kNone;
       for (const Pending& other : kept) {
         if (other.a.speaker.empty() || other.source_first == kNone ||
@@ -223,7 +242,7 @@ class QuoteBuilder {
           f.a.speaker = other.a.speaker;
         }
       }
-      if (f.a.speaker.empty() && f.source_first == kNone) f.a.speaker = heading_speaker_;
+      if (f.a.speaker.empty()) f.a.speaker = heading_speaker_;
     }
     for (Pending& f : kept) {
       doc_->quotes.push_back(std::move(f.a));
@@ -285,6 +304,153 @@ class QuoteBuilder {
     }
     f->source_first = first;
     f->source_end = c;
+  }
+
+  // `Clinton leads by four points, according to the poll.` / `According to police, officers
+  // saw ...`: a cue and its source that end or open their sentence, set off from the rest by
+  // a comma, have the rest for content when the tagger gave those words to no one and the cue
+  // none; "according to" has the rest in any case (`Clinton beats Trump by 46 percent to 42
+  // percent, according to the poll`: not the words of whoever a verb in them names).
+  void ReadClause(const std::vector<RoleSpan>& spans, Pending* f) const {
+    const bool according = f->cue_end == f->cue_first + 2 &&
+                           AsciiLower(Tok(f->cue_first)) == "according" &&
+                           AsciiLower(Tok(f->cue_first + 1)) == "to";
+    if (!f->contents.empty() && !according) return;
+    const Sentence& s = doc_->sentences[SentenceOf(f->cue_first)];
+    const uint32_t lo = std::min(f->cue_first, f->source_first);
+    const uint32_t hi = std::max(f->cue_end, f->source_end);
+    if (SentenceOf(f->source_first) != SentenceOf(f->cue_first)) return;
+    uint32_t first = kNone, end = kNone;
+    uint32_t last = s.end_token;  // the sentence without its closing punctuation
+    while (last > hi && IsClosing(Tok(last - 1))) --last;
+    if (last == hi && lo >= s.first_token + 2 && Tok(lo - 1) == ",") {
+      first = s.first_token;
+      end = lo - 1;
+    } else if (lo == s.first_token && hi < last && Tok(hi) == ",") {
+      first = hi + 1;
+      end = last;
+    }
+    if (first == kNone || end < first + kMinClauseTokens) return;
+    for (const RoleSpan& r : spans) {
+      if (!according && r.first_token < end && r.end_token > first) return;
+    }
+    f->contents.assign(1, {first, end});
+  }
+
+  // The spans of paragraph `p` where it attributes by a typographic convention the tagger
+  // does not know, else none: a transcript's line (`WALLACE: Let's start ...`, the speaker a
+  // person the article names), which overrides what the tagger found in it; quotations
+  // signed with a dash (`"..." ― Sonya Herridge`, each on its line); a headline that opens
+  // with its speaker (`Sanders: Clinton needs to ...`). `tagged_cue`: the tagger found a cue.
+  std::vector<RoleSpan> ReadConvention(uint32_t p, bool tagged_cue) const {
+    const Paragraph& para = doc_->paragraphs[p];
+    const uint32_t first = doc_->sentences[para.first_sentence].first_token;
+    const uint32_t end = doc_->sentences[para.end_sentence - 1].end_token;
+    std::vector<RoleSpan> out;
+    auto attribute = [&out](uint32_t source_first, uint32_t source_end, uint32_t cue,
+                            uint32_t content_first, uint32_t content_end) {
+      RoleSpan spans[] = {{Role::kSource, source_first, source_end},
+                          {Role::kCue, cue, cue + 1},
+                          {Role::kContent, content_first, content_end}};
+      std::sort(std::begin(spans), std::end(spans),
+                [](const RoleSpan& x, const RoleSpan& y) { return x.first_token < y.first_token; });
+      out.insert(out.end(), std::begin(spans), std::end(spans));
+    };
+    uint32_t last = end;  // without closing punctuation
+    while (last > first && IsClosing(Tok(last - 1))) --last;
+    // A transcript's line: its speaker's name in capitals and a colon, then the words.
+    if (uint32_t colon = LineHead(p); colon != kNone) {
+      const uint32_t name = first + (IsQuoteMark(Tok(first)) ? 1 : 0);
+      if (transcript_ || !PersonBySurname(Tok(colon - 1)).empty()) {
+        attribute(name, colon, colon, colon + 1, end);
+        return out;
+      }
+    }
+    if (tagged_cue) return out;
+    // Quotations signed with a dash, each line `"...." — Name`.
+    uint32_t line = first;
+    for (uint32_t k = first; k < end; ++k) {
+      const bool line_ends = k + 1 == end || Gap(k).find('\n') != std::string_view::npos;
+      if (!line_ends) continue;
+      uint32_t sign_end = Tok(k) == "." ? k : k + 1;
+      uint32_t sign = sign_end;
+      while (sign > line && sign_end - sign < kMaxSignatureTokens && IsCapitalised(Tok(sign - 1)))
+        --sign;
+      if (sign < sign_end && sign >= line + 3 && IsDash(Tok(sign - 1)) &&
+          IsQuoteMark(Tok(sign - 2)) && IsQuoteMark(Tok(line))) {
+        attribute(sign, sign_end, sign - 1, line, sign - 1);
+      }
+      line = k + 1;
+    }
+    if (!out.empty() || p != 0) return out;
+    // A headline `Speaker: words`, the speaker one to four capitalised words.
+    for (uint32_t colon = first + 1; colon <= first + kMaxSignatureTokens && colon + 3 <= last;
+         ++colon) {
+      if (Tok(colon) == ":") {
+        std::string w = AsciiLower(Tok(first));
+        if (w == "the" || w == "a" || w == "an" || IsUpperWord(Tok(first))) break;
+        attribute(first, colon, colon, colon + 1, last);
+        break;
+      }
+      if (!IsCapitalised(Tok(colon))) break;
+    }
+    return out;
+  }
+
+  // The colon after the one to four words in capitals that open paragraph `p` (after a quote
+  // mark, if any) with words after it, `PENCE: Well, ...`; kNone if there is none.
+  uint32_t LineHead(uint32_t p) const {
+    const Paragraph& para = doc_->paragraphs[p];
+    const uint32_t first = doc_->sentences[para.first_sentence].first_token;
+    const uint32_t end = doc_->sentences[para.end_sentence - 1].end_token;
+    const uint32_t name = first + (IsQuoteMark(Tok(first)) ? 1 : 0);
+    for (uint32_t k = name; k < end && k <= name + kMaxSignatureTokens; ++k) {
+      if (Tok(k) == ":") return k > name && k + 2 < end ? k : kNone;
+      if (!IsUpperWord(Tok(k))) return kNone;
+    }
+    return kNone;
+  }
+
+  // The text between token k and the next.
+  std::string_view Gap(uint32_t k) const {
+    return doc_->Text({doc_->tokens[k].end, doc_->tokens[k + 1].begin});
+  }
+
+  static bool IsClosing(std::string_view w) { return w == "." || w == "!" || w == "?"; }
+  static bool IsDash(std::string_view w) {
+    return w == "-" || w == "--" || w == "\u2013" || w == "\u2014" || w == "\u2015";
+  }
+  // Starts with a capital, or with a Latin, Greek or Cyrillic letter beyond ASCII ("Émile").
+  static bool IsCapitalised(std::string_view w) {
+    if (w.empty()) return false;
+    const auto c = static_cast<unsigned char>(w[0]);
+    return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xD4);
+  }
+  // A word in capitals ("WALLACE", "O'REILLY"), two letters at least.
+  static bool IsUpperWord(std::string_view w) {
+    size_t letters = 0;
+    for (char c : w) {
+      if (c >= 'A' && c <= 'Z') {
+        ++letters;
+      } else if (c != '.' && c != '\'' && c != '-') {
+        return false;
+      }
+    }
+    return letters >= 2;
+  }
+
+  // The person of the article whose name ends in `word`, any case ("PENCE": Mike Pence), the
+  // one named first; "" if none.
+  std::string PersonBySurname(std::string_view word) const {
+    const std::string w = AsciiLower(word);
+    for (const Mention& m : doc_->mentions) {
+      if (m.type != "PERSON") continue;
+      const size_t space = m.name.rfind(' ');
+      if (AsciiLower(space == std::string::npos ? m.name : m.name.substr(space + 1)) == w) {
+        return m.name;
+      }
+    }
+    return "";
   }
 
   // A short line without a closing period is a heading; the person it names, if it is only a
@@ -395,6 +561,9 @@ class QuoteBuilder {
     }
     if (person_before_comma != nullptr) return person_before_comma->name;
     if (person != nullptr) return person->name;
+    if (end == first + 1 && IsCapitalised(Tok(first))) {  // "PENCE:", a surname the tagger
+      if (std::string name = PersonBySurname(Tok(first)); !name.empty()) return name;  // missed
+    }
     if (other != nullptr) return other->name;
     std::string w = AsciiLower(Tok(first));
     if ((w == "who" || w == "which") && end == first + 1) {
@@ -452,6 +621,9 @@ class QuoteBuilder {
         return *last_speaker_;
       }
       return named_before(static_cast<int>(SentenceOf(first)));
+    }
+    if (IsDash(doc_->Text(a.cue))) {  // a signature the entity tagger did not type
+      return std::string(doc_->Text({doc_->tokens[first].begin, doc_->tokens[end - 1].end}));
     }
     return ResolveNominal(first, end);
   }
@@ -527,6 +699,7 @@ class QuoteBuilder {
   std::optional<std::string> last_speaker_;
   uint32_t last_speaker_para_ = 0;
   std::string heading_speaker_;  // the person the latest heading names, "" if none
+  bool transcript_ = false;      // lines open with their speakers' names (LineHead)
 };
 
 }  // namespace

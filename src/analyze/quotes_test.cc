@@ -193,6 +193,73 @@ TEST(Quotes, TheSpeakerIsThePersonTheSourceIsAbout) {
   EXPECT_EQ(q[1].speaker, "Brian Fallon");         // the last person: the spokesman, not Clinton
 }
 
+// Where a cue's sentence is only the claim and its source, the claim is the content.
+TEST(Quotes, AccordingToCreditsTheRestOfItsSentence) {
+  auto q = Quotes(
+      "Hillary Clinton beats Donald Trump by 46 percent to 42 percent, according to the poll.\n\n"
+      "According to police, officers saw the suspect get out of a car with a handgun.");
+  std::map<std::string, Found> by_cue;
+  for (const Found& f : q) by_cue[f.cue] = f;
+  ASSERT_TRUE(by_cue.count("according to"));
+  EXPECT_EQ(by_cue["according to"].content,
+            "Hillary Clinton beats Donald Trump by 46 percent to 42 percent");
+  EXPECT_EQ(by_cue["according to"].source, "the poll");
+  EXPECT_EQ(by_cue["according to"].speaker, "");  // not Clinton, whom the claim names
+  ASSERT_TRUE(by_cue.count("According to"));
+  EXPECT_EQ(by_cue["According to"].content,
+            "officers saw the suspect get out of a car with a handgun");
+}
+
+TEST(Quotes, TranscriptLinesAreTheirSpeakersWords) {
+  auto q = Quotes(
+      "Chris Wallace interviewed Mike Pence on Fox News Sunday.\n\n"
+      "WALLACE: Will Gennifer Flowers be at the debate tomorrow night?\n\n"
+      "PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n"
+      "WALLACE: Why would Trump even go down that road?");
+  std::vector<const Found*> lines;
+  for (const Found& f : q) {
+    if (f.cue == ":") lines.push_back(&f);
+  }
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0]->source, "WALLACE");
+  EXPECT_EQ(lines[0]->speaker, "Chris Wallace");
+  EXPECT_EQ(lines[0]->content, "Will Gennifer Flowers be at the debate tomorrow night?");
+  EXPECT_EQ(lines[1]->speaker, "Mike Pence");
+  EXPECT_EQ(lines[2]->speaker, "Chris Wallace");
+  // A label in capitals is no speaker.
+  for (const Found& f : Quotes("UPDATE: The story was corrected on Monday to fix a date.")) {
+    EXPECT_NE(f.source, "UPDATE");
+  }
+}
+
+TEST(Quotes, QuotationsSignedWithADash) {
+  auto q = Quotes(
+      "Two readers wrote in.\n\n"
+      "\xE2\x80\x9CHe does not speak for me. He never has.\xE2\x80\x9D \xE2\x80\x95 Sonya "
+      "Herridge\n"
+      "\"We deserve better than this campaign.\" \xE2\x80\x94 Pamela Padilla.");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "Sonya Herridge");
+  EXPECT_EQ(q[0].speaker, "Sonya Herridge");
+  EXPECT_EQ(q[0].content, "\"He does not speak for me. He never has.\"");
+  EXPECT_EQ(q[0].kind, "direct");
+  EXPECT_EQ(q[1].source, "Pamela Padilla");
+  EXPECT_EQ(q[1].content, "\"We deserve better than this campaign.\"");
+}
+
+TEST(Quotes, AHeadlineOpeningWithItsSpeaker) {
+  auto q = Quotes(
+      "Sanders: Clinton needs to get away from all of this personality stuff.\n\n"
+      "Senator Bernie Sanders spoke to reporters on Sunday in Vermont.");
+  ASSERT_GE(q.size(), 1u);
+  EXPECT_EQ(q[0].source, "Sanders");
+  EXPECT_EQ(q[0].cue, ":");
+  EXPECT_EQ(q[0].content, "Clinton needs to get away from all of this personality stuff");
+  for (const Found& f : Quotes("The Latest: Trump visits a factory in Ohio.\n\nHe arrived.")) {
+    EXPECT_NE(f.source, "The Latest");  // a section's label
+  }
+}
+
 TEST(Quotes, NoQuotesWhereNobodyIsCredited) {
   EXPECT_TRUE(Quotes("").empty());
   EXPECT_TRUE(Quotes("The weather was fine. Markets rose.").empty());
