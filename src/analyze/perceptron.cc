@@ -57,7 +57,7 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
   std::vector<uint32_t> slot_of(n_features), first(n_features + 1);
   uint32_t key = 0;
   std::vector<uint8_t> cls;
-  std::vector<float> weight;
+  std::vector<int16_t> weight;
   for (uint32_t f = 0; f < n_features; ++f) {
     uint32_t delta = 0;
     uint8_t count = 0;
@@ -74,7 +74,7 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
       int16_t q = 0;
       if (!r.U8(&c) || !r.I16(&q) || c >= n_classes) return Status::DataLoss("bad weight");
       cls.push_back(c);
-      weight.push_back(static_cast<float>(q) * scale);
+      weight.push_back(q);
     }
   }
   first[n_features] = static_cast<uint32_t>(cls.size());
@@ -90,6 +90,7 @@ Result<LinearModel> LinearModel::Load(std::string_view bytes) {
     for (uint32_t e = first[f]; e < first[f + 1]; ++e, ++out) m.entries_[out] = {weight[e], cls[e]};
   }
   m.empty_slots_ = slots - n_features;
+  m.scale_ = scale;
   return m;
 }
 
@@ -114,12 +115,18 @@ void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) co
       home[i] = keys[i] & mask;
       __builtin_prefetch(&slots_[home[i]]);
     }
+    // Then each feature's weights are found and prefetched, and only then read.
+    uint32_t begin[kBatch], end[kBatch];
     for (size_t i = 0; i < n; ++i) {
       size_t slot = home[i];
       while (slots_[slot].key != 0 && slots_[slot].key != keys[i]) slot = (slot + 1) & mask;
-      if (slots_[slot].key == 0) continue;
-      for (uint32_t e = slots_[slot].begin; e < slots_[slot + 1].begin; ++e) {
-        scores[entries_[e].cls] += entries_[e].weight;
+      begin[i] = slots_[slot].begin;
+      end[i] = slots_[slot].key == 0 ? begin[i] : slots_[slot + 1].begin;
+      __builtin_prefetch(entries_.data() + begin[i]);
+    }
+    for (size_t i = 0; i < n; ++i) {
+      for (uint32_t e = begin[i]; e < end[i]; ++e) {
+        scores[entries_[e].cls] += static_cast<float>(entries_[e].weight) * scale_;
       }
     }
   }
