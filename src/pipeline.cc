@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 #include "align/align.h"
 #include "analyze/document.h"
@@ -20,6 +21,9 @@
 namespace crossread {
 
 namespace {
+
+// `crossread cluster` cleans and clusters this many articles at a time.
+constexpr size_t kClusterBatch = 4096;
 
 std::vector<analyze::Document> AnalyzeAll(const std::vector<Article>& articles, int threads) {
   std::vector<analyze::Document> docs(articles.size());
@@ -137,11 +141,11 @@ Grouping GroupArticles(const std::vector<Article>& articles, const Options& opti
 
 }  // namespace
 
-Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream,
-                    int threads) {
+Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream, int threads,
+                    bool clean) {
   Inputs in;
   ingest::ReadPaths(paths, stdin_stream, &in.articles, &in.errors);
-  CleanArticles(in.articles, threads);
+  if (clean) CleanArticles(in.articles, threads);
   return in;
 }
 
@@ -163,14 +167,41 @@ Brief BuildStoryBrief(std::vector<Article> articles, const std::string& story_id
   return Assemble(std::move(articles), story, {story_id}, dup, options, nullptr);
 }
 
-std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
-                                        const Options& options) {
-  std::vector<uint32_t> story = StoriesOf(
-      articles, cluster::DuplicateOf(articles, options.duplicate_threshold, options.threads),
-      options);
+std::vector<std::string> ClusterStories(std::vector<Article> articles, const Options& options) {
+  // Publication order, undated articles last in input order, as the stream takes a batch.
+  std::vector<uint32_t> order(articles.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<std::optional<Day>> day(articles.size());
+  for (size_t i = 0; i < articles.size(); ++i) {
+    if (articles[i].published) day[i] = ParseIsoDay(*articles[i].published);
+  }
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    if (day[a].has_value() != day[b].has_value()) return day[a].has_value();
+    return day[a] && *day[a] < *day[b];
+  });
+  cluster::StoryOptions so;
+  so.threshold = options.story_threshold;
+  cluster::StoryStream stream(so);
+  std::vector<uint32_t> story(articles.size());
+  for (size_t at = 0; at < order.size(); at += kClusterBatch) {
+    const size_t end = std::min(order.size(), at + kClusterBatch);
+    std::vector<Article> batch;
+    for (size_t k = at; k < end; ++k) batch.push_back(std::move(articles[order[k]]));
+    CleanArticles(batch, options.threads);
+    std::vector<uint32_t> of = stream.Add(cluster::FeaturesOf(
+        batch, cluster::DuplicateOf(batch, options.duplicate_threshold, options.threads),
+        options.threads));
+    for (size_t k = at; k < end; ++k) story[order[k]] = of[k - at];
+  }  // each batch, its texts and features freed once its articles have their stories
+  // Story ids by first appearance in input order.
+  std::vector<int64_t> renumber(stream.stories(), -1);
+  int64_t next = 0;
   std::vector<std::string> out;
   out.reserve(story.size());
-  for (uint32_t s : story) out.push_back("s" + std::to_string(s + 1));
+  for (uint32_t s : story) {
+    if (renumber[s] < 0) renumber[s] = next++;
+    out.push_back("s" + std::to_string(renumber[s] + 1));
+  }
   return out;
 }
 

@@ -27,10 +27,11 @@ struct Inputs {
   std::vector<InputError> errors;
 };
 
-// Reads every PATH ("-" = JSONL on `stdin`), extracts and cleans each article on up to
-// `threads` threads (0 = all cores). Bad inputs go to `errors`; the rest are read.
+// Reads every PATH ("-" = JSONL on `stdin`), extracts and (unless `clean` is false) cleans
+// each article on up to `threads` threads (0 = all cores). Bad inputs go to `errors`; the rest
+// are read.
 Inputs ReadArticles(const std::vector<std::string>& paths, std::istream& stdin_stream,
-                    int threads = 0);
+                    int threads = 0, bool clean = true);
 
 // Cleans already-read articles (those whose raw_text is set and text is empty), together, so
 // that lines repeated across articles are seen as boilerplate; up to `threads` threads.
@@ -47,9 +48,13 @@ void BuildBrief(std::vector<Article> articles, const Options& options, BriefSink
 Brief BuildStoryBrief(std::vector<Article> articles, const std::string& story_id,
                       const Options& options);
 
-// Story id ("s1", "s2"...) of each article, in input order.
-std::vector<std::string> ClusterStories(const std::vector<Article>& articles,
-                                        const Options& options);
+// Story id ("s1", "s2"...) of each article, in input order, numbered by first appearance. The
+// articles may be as ReadArticles(..., clean = false) leaves them: they are taken in
+// publication order (undated ones last, in input order) and cleaned, deduplicated and
+// clustered by the streaming clusterer 4,096 at a time, each batch freed once clustered, so
+// that memory beyond the input follows a batch and the stories still open. Near-duplicates are
+// found within a batch; a larger input differs from one batch in that only.
+std::vector<std::string> ClusterStories(std::vector<Article> articles, const Options& options);
 
 struct DuplicateGroup {
   std::vector<std::string> articles;  // first = the earliest copy

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "crossread/pipeline.h"
 #include "sketch/minhash.h"
 #include "sketch/terms.h"
 
@@ -94,6 +95,27 @@ TEST(StoryStream, StoriesOutOfTheTimeWindowCloseAndStayClosed) {
   ASSERT_TRUE(resumed.has_value());
   EXPECT_EQ(resumed->open_stories(), 1u);
   EXPECT_EQ(resumed->Add(Features({text}, "2025-01-11")), (std::vector<uint32_t>{2}));
+}
+
+// `crossread cluster` takes a large input a batch at a time: a story opened in one batch goes on
+// in the next, and the ids follow input order.
+TEST(ClusterCommand, StoriesGoOnAcrossBatches) {
+  const std::string events[] = {
+      "An earthquake of magnitude 7.1 struck off the coast of Japan near Fukushima, shaking "
+      "buildings in Tokyo; rescue teams searched collapsed homes in the port town.",
+      "The central bank of Brazil raised interest rates by half a point to fight inflation, "
+      "and the finance minister said the economy would slow in the second half."};
+  std::vector<Article> articles(4100);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    articles[i].id = "a" + std::to_string(i);
+    articles[i].raw_text = events[i % 2] + " Update " + std::to_string(i) + ".";
+    articles[i].published = i < 2050 ? "2025-03-15" : "2025-03-16";
+  }
+  std::vector<std::string> story = ::crossread::ClusterStories(std::move(articles), Options());
+  ASSERT_EQ(story.size(), 4100u);
+  EXPECT_EQ(story[0], "s1");
+  EXPECT_EQ(story[1], "s2");
+  for (size_t i = 2; i < story.size(); ++i) ASSERT_EQ(story[i], story[i % 2]) << i;
 }
 
 TEST(StoryStream, LoadRejectsBytesItDidNotWrite) {

@@ -104,6 +104,13 @@ std::vector<std::pair<uint32_t, uint32_t>> LshCandidates(
       buckets[h].push_back(i);
     }
     for (const auto& [h, members] : buckets) {
+      if (members.size() > kMaxCliqueBucket) {
+        for (size_t x = 1; x < members.size(); ++x) {
+          pairs.emplace_back(members[0], members[x]);
+          if (x + 1 < members.size()) pairs.emplace_back(members[x], members[x + 1]);
+        }
+        continue;
+      }
       for (size_t x = 0; x < members.size(); ++x) {
         for (size_t y = x + 1; y < members.size(); ++y) pairs.emplace_back(members[x], members[y]);
       }

@@ -38,7 +38,11 @@ class MinHasher {
   std::vector<uint64_t> seeds_;
 };
 
-// Candidate pairs (i < j) whose signatures agree on all rows of at least one band.
+// Candidate pairs (i < j) whose signatures agree on all rows of at least one band. A band's
+// bucket of more than kMaxCliqueBucket signatures (many copies of one text) proposes each
+// member with the first and with the next instead of every pair: enough to join copies into
+// one group, and linear rather than quadratic in the copies.
+constexpr size_t kMaxCliqueBucket = 32;
 std::vector<std::pair<uint32_t, uint32_t>> LshCandidates(
     const std::vector<std::vector<uint64_t>>& signatures, int bands);
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <string>
@@ -45,8 +46,22 @@ TEST(MinHash, LshProposesNearDuplicatesAndNotStrangers) {
   EXPECT_EQ(pairs[0], (std::pair<uint32_t, uint32_t>{0, 1}));
 }
 
+// 5,000 copies of one text: every copy is proposed with another, in pairs linear in the copies.
+TEST(MinHash, ManyCopiesProposeLinearlyManyPairs) {
+  std::mt19937 rng(12);
+  MinHasher hasher;
+  std::vector<uint64_t> sig = hasher.Signature(Shingles(RandomText(&rng, 200), 5));
+  std::vector<std::vector<uint64_t>> sigs(5000, sig);
+  auto pairs = LshCandidates(sigs, 32);
+  EXPECT_LE(pairs.size(), 2u * sigs.size());  // the same pairs in every band
+  std::vector<bool> linked(sigs.size(), false);
+  for (auto [a, b] : pairs) linked[a] = linked[b] = true;
+  EXPECT_EQ(std::count(linked.begin(), linked.end(), true), 5000);
+}
+
 TEST(MinHash, ShinglesAreCaseAndPunctuationBlind) {
-  EXPECT_EQ(Shingles("The cat sat on the mat today.", 3), Shingles("the CAT, sat on THE mat today", 3));
+  EXPECT_EQ(Shingles("The cat sat on the mat today.", 3),
+            Shingles("the CAT, sat on THE mat today", 3));
   EXPECT_EQ(Jaccard({}, {}), 1.0);
 }
 

@@ -260,7 +260,8 @@ int Run(const Args& args) {
     std::cerr << "crossread: " << cmd << ": no PATH given (use - for JSONL on stdin)\n";
     return kExitUsage;
   }
-  Inputs in = ReadArticles(args.paths, std::cin, args.options.threads);
+  // `cluster` cleans as it clusters, a batch at a time.
+  Inputs in = ReadArticles(args.paths, std::cin, args.options.threads, cmd != "cluster");
   ReportInputErrors(in.errors);
   bool ok = true;
   std::ostringstream out;
@@ -301,18 +302,19 @@ int Run(const Args& args) {
     std::vector<DuplicateGroup> groups = FindDuplicates(in.articles, args.options);
     for (size_t g = 0; g < groups.size(); ++g) out << RenderDuplicateLine(g + 1, groups[g]) << "\n";
   } else if (cmd == "cluster") {
-    std::vector<std::string> story = ClusterStories(in.articles, args.options);
+    std::vector<std::string> ids;
+    for (const Article& a : in.articles) ids.push_back(a.id);
+    std::vector<std::string> story = ClusterStories(std::move(in.articles), args.options);
     if (args.format == "jsonl") {
       std::map<std::string, std::vector<std::string>> members;
       std::vector<std::string> order;
       for (size_t i = 0; i < story.size(); ++i) {
         if (members[story[i]].empty()) order.push_back(story[i]);
-        members[story[i]].push_back(in.articles[i].id);
+        members[story[i]].push_back(ids[i]);
       }
       for (const std::string& s : order) out << RenderStoryLine(s, members[s]) << "\n";
     } else {
-      for (size_t i = 0; i < story.size(); ++i)
-        out << in.articles[i].id << "\t" << story[i] << "\n";
+      for (size_t i = 0; i < story.size(); ++i) out << ids[i] << "\t" << story[i] << "\n";
     }
   } else if (cmd == "annotate") {
     for (const Article& a : in.articles) {
