@@ -331,8 +331,10 @@ class QuoteBuilder {
       end = last;
     }
     if (first == kNone || end < first + kMinClauseTokens) return;
-    for (const RoleSpan& r : spans) {
-      if (!according && r.first_token < end && r.end_token > first) return;
+    if (!according && std::any_of(spans.begin(), spans.end(), [&](const RoleSpan& r) {
+          return r.first_token < end && r.end_token > first;
+        })) {
+      return;
     }
     f->contents.assign(1, {first, end});
   }
@@ -561,8 +563,9 @@ class QuoteBuilder {
     }
     if (person_before_comma != nullptr) return person_before_comma->name;
     if (person != nullptr) return person->name;
-    if (end == first + 1 && IsCapitalised(Tok(first))) {  // "PENCE:", a surname the tagger
-      if (std::string name = PersonBySurname(Tok(first)); !name.empty()) return name;  // missed
+    // A lone surname the entity tagger did not type ("PENCE:" in a transcript).
+    if (end == first + 1 && IsCapitalised(Tok(first))) {
+      if (std::string name = PersonBySurname(Tok(first)); !name.empty()) return name;
     }
     if (other != nullptr) return other->name;
     std::string w = AsciiLower(Tok(first));
