@@ -118,5 +118,27 @@ TEST(Quotes, OneSpeakersStatementInOtherWordsIsOneQuote) {
   EXPECT_EQ(agreed->speaker_name.value_or(""), "Keir Starmer");
 }
 
+// A few words credited without marks or as reported speech ("[which] has backed", "backed
+// [the plan]") are no statement; as many words in marks are.
+TEST(Quotes, ShortUnmarkedOrReportedWordsAreNoQuote) {
+  Story s({"Keir Starmer spoke on Saturday about the talks in London."});
+  analyze::Document& d = s.docs[0];
+  auto attribution = [&](const std::string& words, const std::string& kind) {
+    const size_t at = d.article->text.find(words);
+    analyze::Attribution a;
+    a.contents.push_back({static_cast<uint32_t>(at), static_cast<uint32_t>(at + words.size())});
+    a.cue = a.contents.back();
+    a.speaker = "Keir Starmer";
+    a.kind = kind;
+    return a;
+  };
+  d.quotes = {attribution("spoke", "unmarked"), attribution("the talks", "indirect"),
+              attribution("about the talks", "partial")};
+  EntityTable e = AlignEntities(s.view);
+  std::vector<Quote> q = AlignQuotes(s.view, e);
+  ASSERT_EQ(q.size(), 1u);
+  EXPECT_EQ(q[0].kind, "partial");
+}
+
 }  // namespace
 }  // namespace crossread::align

@@ -1,5 +1,5 @@
 // Quotes across the articles of a story. Every attribution of every article is an instance
-// (but reported speech of under four words: "backed the plan" is no statement);
+// (but reported or unmarked speech of under four words: "backed the plan" is no statement);
 // instances whose wordings share at least half of the smaller one's word bigrams are one quote
 // (union-find), and so are two outlets' instances credited to one speaker whose content words
 // are mostly (70% of the smaller set, 6 at least) the same: a statement reported in other
@@ -83,7 +83,8 @@ std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
       Inst in;
       int words = 0;
       for (const analyze::ByteSpan& c : a.contents) words += CountWords(doc.Text(c));
-      if (a.kind == "indirect" && words < kMinIndirectWords) continue;  // "backed [the plan]"
+      // "backed [the plan]", "[which] has backed": words unmarked this short are no statement.
+      if ((a.kind == "indirect" || a.kind == "unmarked") && words < kMinIndirectWords) continue;
       in.doc = d;
       in.inst.article = doc.article->id;
       for (const analyze::ByteSpan& c : a.contents) {
