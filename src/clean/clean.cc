@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -20,6 +19,7 @@
 #include "clean/boilerplate.h"
 #include "clean/metadata.h"
 #include "clean/normalize.h"
+#include "common/hash.h"
 #include "common/lexicon.h"
 #include "common/offset_map.h"
 #include "common/parallel.h"
@@ -34,13 +34,17 @@ namespace {
 using clean::BoilerplateClassifier;
 using clean::TextBuilder;
 
+// Between the two passes of CleanArticles every article's lines are held at once, so a line
+// keeps only what the second pass needs: its normalised form only if it is dropped already
+// (for `removed`), and the hash of its key.
 struct Line {
   std::string_view raw;  // trimmed, a view into Article::raw_text
   uint32_t raw_cp = 0;   // code-point offset of raw.front()
-  std::string norm;      // normalised
-  std::string key;       // LineKey(norm)
+  std::string norm;      // normalised; released after the first pass where the line is kept
+  uint64_t key = 0;      // hash of LineKey(norm)
   int words = 0;
-  std::string reason;  // why it is dropped; empty while kept
+  bool furniture = false;  // short enough to be site furniture if it recurs across articles
+  std::string reason;      // why it is dropped; empty while kept
 };
 
 bool EndsLikeSentence(std::string_view s) {
@@ -83,7 +87,7 @@ void CutPrefix(Line* line, size_t norm_bytes) {
       cut_cp + static_cast<uint32_t>(CodePointCount(rest.substr(0, trimmed.data() - rest.data())));
   line->raw = trimmed;
   line->norm = clean::NormalizeText(line->raw);
-  line->key = clean::LineKey(line->norm);
+  line->key = Hash64(clean::LineKey(line->norm));
   line->words = CountWords(line->norm);
 }
 
@@ -119,7 +123,7 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
     std::vector<Line>& lines = all[a] = SplitRawLines(art.raw_text);
     for (Line& l : lines) {
       l.norm = clean::NormalizeText(l.raw);
-      l.key = clean::LineKey(l.norm);
+      l.key = Hash64(clean::LineKey(l.norm));
       l.words = CountWords(l.norm);
     }
     if (!lines.empty()) {
@@ -139,7 +143,7 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
       l.reason = std::string(boiler.Classify(l.norm));
     }
     // Short lines repeated inside one article ("CHOOSE YOUR LANGUAGE" twice).
-    std::unordered_map<std::string, int> counts;
+    std::unordered_map<uint64_t, int> counts;
     for (const Line& l : lines) {
       if (l.words <= 8 && !EndsLikeSentence(l.norm)) ++counts[l.key];
     }
@@ -148,13 +152,20 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
         l.reason = "repeated line";
       }
     }
+    for (Line& l : lines) {
+      l.furniture = l.words <= 12 && (l.words <= 5 || !EndsLikeSentence(l.norm));
+      if (l.reason.empty()) std::string().swap(l.norm);
+    }
   });
 
-  // Short lines that recur across three or more articles: site furniture.
-  std::unordered_map<std::string, std::set<size_t>> seen_in;
+  // Short lines that recur across three or more articles: site furniture. Per key, the last
+  // article seen with it and the number of articles.
+  std::unordered_map<uint64_t, std::pair<size_t, int>> seen_in;
   for (size_t a = 0; a < all.size(); ++a) {
     for (const Line& l : all[a]) {
-      if (l.words <= 12 && (l.words <= 5 || !EndsLikeSentence(l.norm))) seen_in[l.key].insert(a);
+      if (!l.furniture) continue;
+      auto [it, fresh] = seen_in.try_emplace(l.key, a, 1);
+      if (!fresh && it->second.first != a) it->second = {a, it->second.second + 1};
     }
   }
   ParallelFor(articles.size(), threads, [&](size_t a) {
@@ -163,14 +174,15 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
     std::vector<Line>& lines = all[a];
     for (Line& l : lines) {
       auto it = seen_in.find(l.key);
-      if (l.reason.empty() && it != seen_in.end() && it->second.size() >= 3) {
+      if (l.reason.empty() && it != seen_in.end() && it->second.second >= 3) {
         l.reason = "repeated across articles";
+        l.norm = clean::NormalizeText(l.raw);
       }
     }
     // The first kept paragraph may open with a dateline.
     for (Line& l : lines) {
       if (!l.reason.empty()) continue;
-      if (auto d = clean::ParseDateline(l.norm)) {
+      if (auto d = clean::ParseDateline(clean::NormalizeText(l.raw))) {
         art.dateline = d->place;
         if (d->wire) credits[a].push_back(*d->wire);
         CutPrefix(&l, d->consumed);
@@ -192,7 +204,9 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
       prev_end = l.raw_cp + static_cast<uint32_t>(CodePointCount(l.raw));
     }
     art.text = b.TakeText();
+    art.text.shrink_to_fit();
     art.offsets = b.TakeAnchors();
+    art.offsets.shrink_to_fit();
     for (std::string& w : clean::FindWireMentions(art.text)) credits[a].push_back(std::move(w));
     for (const std::string& w : credits[a]) {
       if (std::find(art.wire.begin(), art.wire.end(), w) == art.wire.end()) art.wire.push_back(w);
