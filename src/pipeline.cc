@@ -208,8 +208,8 @@ std::vector<std::string> ClusterStories(std::vector<Article> articles, const Opt
 std::vector<DuplicateGroup> FindDuplicates(const std::vector<Article>& articles,
                                            const Options& options) {
   std::vector<DuplicateGroup> out;
-  for (const auto& g : cluster::NearDuplicates(cluster::ShingleSets(articles, options.threads),
-                                               options.duplicate_threshold)) {
+  for (const auto& g :
+       cluster::NearDuplicates(articles, options.duplicate_threshold, options.threads)) {
     DuplicateGroup d;
     for (uint32_t m : g.members) d.articles.push_back(articles[m].id);
     d.similarity = g.similarity;

@@ -21,9 +21,10 @@ struct DuplicateGroupIndex {
   double similarity = 0;          // least exact shingle Jaccard between a member and the first
 };
 
-// Groups of articles whose shingle sets (sorted hashes) have Jaccard ≥ threshold.
-std::vector<DuplicateGroupIndex> NearDuplicates(
-    const std::vector<std::vector<uint64_t>>& shingle_sets, double threshold);
+// Groups of articles whose clean texts' 5-word shingle sets have Jaccard ≥ threshold; up to
+// `threads` threads.
+std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
+                                                double threshold, int threads);
 
 // What the story clusterer knows of one article.
 struct StoryFeatures {
@@ -79,8 +80,6 @@ class StoryStream {
 };
 
 // The inputs of the clusterers, from clean articles (src/cluster/features.cc).
-// Shingle hashes (5-word shingles, sorted, distinct) of each article's text.
-std::vector<std::vector<uint64_t>> ShingleSets(const std::vector<Article>& articles, int threads);
 // The earlier near-duplicate of each article (input index), at Jaccard ≥ threshold.
 std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& articles,
                                                  double threshold, int threads);

@@ -16,12 +16,13 @@ TEST(NearDuplicates, GroupsCopiesAndReportsTheirSimilarity) {
   std::vector<std::string> texts = {
       story, "A different story entirely about football results and transfer rumours this week.",
       story + " Updated at noon.", story};
-  std::vector<std::vector<uint64_t>> sets;
-  for (const auto& t : texts) sets.push_back(sketch::Shingles(t, 5));
-  auto groups = NearDuplicates(sets, 0.8);
+  std::vector<Article> articles(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) articles[i].text = texts[i];
+  auto groups = NearDuplicates(articles, 0.8, 2);
   ASSERT_EQ(groups.size(), 1u);
   EXPECT_EQ(groups[0].members, (std::vector<uint32_t>{0, 2, 3}));
-  EXPECT_NEAR(groups[0].similarity, sketch::Jaccard(sets[0], sets[2]), 1e-9);
+  EXPECT_NEAR(groups[0].similarity,
+              sketch::Jaccard(sketch::Shingles(texts[0], 5), sketch::Shingles(texts[2], 5)), 1e-9);
 }
 
 TEST(Stories, SameEventTogetherOtherEventApart) {

@@ -1,10 +1,14 @@
-// Near-duplicates: MinHash signatures (128 permutations) banded into 32 LSH bands of 4 rows
-// propose candidate pairs (a pair at Jaccard 0.8 is missed with probability < 1e-6); each is
-// verified by exact Jaccard of the shingle sets, and union-find groups the verified pairs.
+// Near-duplicates: MinHash signatures (128 permutations) of each article's 5-word shingles,
+// banded into 32 LSH bands of 4 rows, propose candidate pairs (a pair at Jaccard 0.8 is missed
+// with probability < 1e-6); each is verified by exact Jaccard of the shingle sets, and
+// union-find groups the verified pairs. Only signatures (1 KB an article) are held for every
+// article; shingle sets, several times larger, only for the articles of candidate pairs.
 #include <algorithm>
 #include <numeric>
+#include <unordered_map>
 
 #include "cluster/cluster.h"
+#include "common/parallel.h"
 #include "sketch/minhash.h"
 
 namespace crossread::cluster {
@@ -12,6 +16,7 @@ namespace crossread::cluster {
 namespace {
 
 constexpr int kBands = 32;
+constexpr int kShingleWords = 5;
 
 uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
   while (parent[x] != x) x = parent[x] = parent[parent[x]];
@@ -20,23 +25,42 @@ uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
 
 }  // namespace
 
-std::vector<DuplicateGroupIndex> NearDuplicates(
-    const std::vector<std::vector<uint64_t>>& shingle_sets, double threshold) {
-  sketch::MinHasher hasher;
-  std::vector<std::vector<uint64_t>> sigs;
-  sigs.reserve(shingle_sets.size());
-  for (const auto& s : shingle_sets) sigs.push_back(hasher.Signature(s));
-  std::vector<uint32_t> parent(shingle_sets.size());
+std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
+                                                double threshold, int threads) {
+  const sketch::MinHasher hasher;
+  std::vector<std::vector<uint64_t>> sigs(articles.size());
+  ParallelFor(articles.size(), threads, [&](size_t i) {
+    sigs[i] = hasher.Signature(sketch::Shingles(articles[i].text, kShingleWords));
+  });
+  const std::vector<std::pair<uint32_t, uint32_t>> candidates = sketch::LshCandidates(sigs, kBands);
+  std::vector<std::vector<uint64_t>>().swap(sigs);
+  // The shingle sets of the articles the candidates name, computed once each.
+  std::vector<uint32_t> named;
+  for (auto [a, b] : candidates) {
+    named.push_back(a);
+    named.push_back(b);
+  }
+  std::sort(named.begin(), named.end());
+  named.erase(std::unique(named.begin(), named.end()), named.end());
+  std::vector<std::vector<uint64_t>> named_sets(named.size());
+  ParallelFor(named.size(), threads, [&](size_t k) {
+    named_sets[k] = sketch::Shingles(articles[named[k]].text, kShingleWords);
+  });
+  auto set_of = [&](uint32_t i) -> const std::vector<uint64_t>& {
+    return named_sets[static_cast<size_t>(std::lower_bound(named.begin(), named.end(), i) -
+                                          named.begin())];
+  };
+  std::vector<uint32_t> parent(articles.size());
   std::iota(parent.begin(), parent.end(), 0);
-  for (auto [a, b] : sketch::LshCandidates(sigs, kBands)) {
-    if (shingle_sets[a].empty() || shingle_sets[b].empty()) continue;
-    if (sketch::Jaccard(shingle_sets[a], shingle_sets[b]) < threshold) continue;
+  for (auto [a, b] : candidates) {
+    if (set_of(a).empty() || set_of(b).empty()) continue;
+    if (sketch::Jaccard(set_of(a), set_of(b)) < threshold) continue;
     uint32_t ra = Find(parent, a), rb = Find(parent, b);
     if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
   }
   std::vector<DuplicateGroupIndex> groups;
-  std::vector<int> group_of(shingle_sets.size(), -1);
-  for (uint32_t i = 0; i < shingle_sets.size(); ++i) {
+  std::vector<int> group_of(articles.size(), -1);
+  for (uint32_t i = 0; i < articles.size(); ++i) {
     uint32_t r = Find(parent, i);
     if (r == i) continue;
     if (group_of[r] < 0) {
@@ -45,7 +69,7 @@ std::vector<DuplicateGroupIndex> NearDuplicates(
     }
     DuplicateGroupIndex& g = groups[static_cast<size_t>(group_of[r])];
     g.members.push_back(i);
-    g.similarity = std::min(g.similarity, sketch::Jaccard(shingle_sets[r], shingle_sets[i]));
+    g.similarity = std::min(g.similarity, sketch::Jaccard(set_of(r), set_of(i)));
   }
   return groups;
 }

@@ -1,17 +1,14 @@
-// The clusterers' inputs from clean articles: shingle sets, near-duplicates, and story features
-// (content terms, names, publication day).
+// The clusterers' inputs from clean articles: near-duplicates, and story features (content
+// terms, names, publication day).
 #include "analyze/document.h"
 #include "cluster/cluster.h"
 #include "common/lexicon.h"
 #include "common/parallel.h"
 #include "common/strings.h"
-#include "sketch/minhash.h"
 
 namespace crossread::cluster {
 
 namespace {
-
-constexpr int kShingleWords = 5;
 
 // The names an article mentions: runs of capitalised words, except a capitalised stopword,
 // month or weekday standing alone ("The", "On", "Monday"). Cheaper than the entity tagger by
@@ -51,17 +48,10 @@ std::vector<std::string> NamesIn(const Article& article) {
 
 }  // namespace
 
-std::vector<std::vector<uint64_t>> ShingleSets(const std::vector<Article>& articles, int threads) {
-  std::vector<std::vector<uint64_t>> sets(articles.size());
-  ParallelFor(articles.size(), threads,
-              [&](size_t i) { sets[i] = sketch::Shingles(articles[i].text, kShingleWords); });
-  return sets;
-}
-
 std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& articles,
                                                  double threshold, int threads) {
   std::vector<std::optional<uint32_t>> of(articles.size());
-  for (const auto& g : NearDuplicates(ShingleSets(articles, threads), threshold)) {
+  for (const auto& g : NearDuplicates(articles, threshold, threads)) {
     for (size_t k = 1; k < g.members.size(); ++k) of[g.members[k]] = g.members.front();
   }
   return of;
