@@ -193,15 +193,10 @@ std::vector<std::string> ClusterStories(std::vector<Article> articles, const Opt
         options.threads));
     for (size_t k = at; k < end; ++k) story[order[k]] = of[k - at];
   }  // each batch, its texts and features freed once its articles have their stories
-  // Story ids by first appearance in input order.
-  std::vector<int64_t> renumber(stream.stories(), -1);
-  int64_t next = 0;
   std::vector<std::string> out;
   out.reserve(story.size());
-  for (uint32_t s : story) {
-    if (renumber[s] < 0) renumber[s] = next++;
-    out.push_back("s" + std::to_string(renumber[s] + 1));
-  }
+  for (uint32_t s : cluster::NumberByFirstAppearance(story))
+    out.push_back("s" + std::to_string(s + 1));
   return out;
 }
 

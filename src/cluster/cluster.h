@@ -88,6 +88,9 @@ std::vector<StoryFeatures> FeaturesOf(const std::vector<Article>& articles,
                                       const std::vector<std::optional<uint32_t>>& duplicate_of,
                                       int threads);
 
+// Story numbers renumbered 0, 1, ... in order of each story's first article in `story_of`.
+std::vector<uint32_t> NumberByFirstAppearance(const std::vector<uint32_t>& story_of);
+
 // Stories of one batch on a fresh stream: the story index (0, 1, ...) of each article, numbered
 // in order of each story's first article in input order.
 std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,

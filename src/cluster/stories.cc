@@ -292,20 +292,20 @@ std::optional<StoryStream> StoryStream::Load(std::string_view frequencies,
   return stream;
 }
 
+std::vector<uint32_t> NumberByFirstAppearance(const std::vector<uint32_t>& story_of) {
+  std::unordered_map<uint32_t, uint32_t> renumber;
+  std::vector<uint32_t> out;
+  out.reserve(story_of.size());
+  for (uint32_t s : story_of) {
+    out.push_back(renumber.try_emplace(s, static_cast<uint32_t>(renumber.size())).first->second);
+  }
+  return out;
+}
+
 std::vector<uint32_t> ClusterStories(const std::vector<StoryFeatures>& articles,
                                      const StoryOptions& options) {
   StoryStream stream(options);
-  std::vector<uint32_t> story_of = stream.Add(articles);
-  // Renumber by first appearance in input order.
-  std::vector<int> renumber(stream.stories(), -1);
-  std::vector<uint32_t> out(articles.size());
-  uint32_t next = 0;
-  for (size_t i = 0; i < articles.size(); ++i) {
-    int& r = renumber[story_of[i]];
-    if (r < 0) r = static_cast<int>(next++);
-    out[i] = static_cast<uint32_t>(r);
-  }
-  return out;
+  return NumberByFirstAppearance(stream.Add(articles));
 }
 
 }  // namespace crossread::cluster
