@@ -24,6 +24,8 @@ namespace {
 
 // `crossread cluster` cleans and clusters this many articles at a time.
 constexpr size_t kClusterBatch = 4096;
+// A brief analyses about this many articles at a time (Assemble).
+constexpr size_t kBatchArticles = 512;
 
 std::vector<analyze::Document> AnalyzeAll(const std::vector<Article>& articles, int threads) {
   std::vector<analyze::Document> docs(articles.size());
@@ -71,8 +73,6 @@ std::vector<std::optional<std::string>> StoryDays(const std::vector<Article>& ar
 // they are built, or into the brief returned where `sink` is null. Stories are analysed and
 // built a batch of about kBatchArticles articles at a time, so that only one batch's analyses
 // are held: an analysis takes about eight times its article's size.
-constexpr size_t kBatchArticles = 512;
-
 Brief Assemble(std::vector<Article> articles, const std::vector<uint32_t>& story,
                const std::vector<std::string>& ids, const std::vector<std::optional<uint32_t>>& dup,
                const Options& options, BriefSink* sink) {
@@ -175,10 +175,8 @@ std::vector<std::string> ClusterStories(std::vector<Article> articles, const Opt
   for (size_t i = 0; i < articles.size(); ++i) {
     if (articles[i].published) day[i] = ParseIsoDay(*articles[i].published);
   }
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    if (day[a].has_value() != day[b].has_value()) return day[a].has_value();
-    return day[a] && *day[a] < *day[b];
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t a, uint32_t b) { return PublishedBefore(day[a], day[b]); });
   cluster::StoryOptions so;
   so.threshold = options.story_threshold;
   cluster::StoryStream stream(so);

@@ -78,13 +78,23 @@ class QuoteBuilder {
       }
     }
     in_quote_.assign(doc_->tokens.size(), false);
-    for (const Paragraph& p : doc_->paragraphs) {
+    for (uint32_t p = 0; p < doc_->paragraphs.size(); ++p) {
       bool open = false;
-      for (uint32_t k = doc_->sentences[p.first_sentence].first_token;
-           k < doc_->sentences[p.end_sentence - 1].end_token; ++k) {
+      for (uint32_t k = FirstToken(p); k < EndToken(p); ++k) {
         if (IsQuoteMark(Tok(k))) open = !open;
         in_quote_[k] = open;
       }
+    }
+    persons_of_sentence_.resize(doc_->sentences.size());
+    spoken_in_.resize(doc_->sentences.size());
+    for (const Mention& m : doc_->mentions) {
+      if (m.type != "PERSON") continue;
+      persons_of_sentence_[m.sentence].push_back(&m);
+      char& g = gender_.try_emplace(m.name, GenderOfName(m.name)).first->second;
+      if (char h = GenderOfHonorific(m.surface); h != 0) g = h;
+      const size_t space = m.name.rfind(' ');
+      person_by_surname_.try_emplace(
+          AsciiLower(space == std::string::npos ? m.name : m.name.substr(space + 1)), m.name);
     }
     // A transcript: lines opened by two speakers' names at least, one a person named in it.
     std::vector<std::string_view> heads;
@@ -97,13 +107,6 @@ class QuoteBuilder {
     }
     std::sort(heads.begin(), heads.end());
     transcript_ = named && std::unique(heads.begin(), heads.end()) - heads.begin() >= 2;
-    persons_of_sentence_.resize(doc_->sentences.size());
-    for (const Mention& m : doc_->mentions) {
-      if (m.type != "PERSON") continue;
-      persons_of_sentence_[m.sentence].push_back(&m);
-      char& g = gender_.try_emplace(m.name, GenderOfName(m.name)).first->second;
-      if (char h = GenderOfHonorific(m.surface); h != 0) g = h;
-    }
   }
 
   void Run(const std::vector<RoleSpan>& spans) {
@@ -139,6 +142,13 @@ class QuoteBuilder {
   std::string_view Tok(uint32_t k) const { return doc_->TokenText(k); }
   uint32_t SentenceOf(uint32_t k) const { return token_sentence_[k]; }
   uint32_t ParagraphOf(uint32_t k) const { return doc_->sentences[SentenceOf(k)].paragraph; }
+  // The tokens [FirstToken(p), EndToken(p)) of paragraph p.
+  uint32_t FirstToken(uint32_t p) const {
+    return doc_->sentences[doc_->paragraphs[p].first_sentence].first_token;
+  }
+  uint32_t EndToken(uint32_t p) const {
+    return doc_->sentences[doc_->paragraphs[p].end_sentence - 1].end_token;
+  }
   ByteSpan Bytes(uint32_t first, uint32_t end) const {
     return {doc_->tokens[first].begin, doc_->tokens[end - 1].end};
   }
@@ -216,7 +226,7 @@ class QuoteBuilder {
       if (f.source_first != kNone) ReadClause(spans, &f);
       if (f.contents.empty()) {  // a cue with no words credited is no quote, unless it
         // ends its paragraph before a colon ("Caddell continued:"): it introduces the next.
-        const uint32_t end = doc_->sentences[doc_->paragraphs[p].end_sentence - 1].end_token;
+        const uint32_t end = EndToken(p);
         if ((f.cue_end == end || f.cue_end + 1 == end) && Tok(end - 1) == ":") {
           introducer_ = std::move(f);
         }
@@ -244,10 +254,7 @@ class QuoteBuilder {
       }
       if (f.a.speaker.empty()) f.a.speaker = heading_speaker_;
     }
-    for (Pending& f : kept) {
-      doc_->quotes.push_back(std::move(f.a));
-      last_ = doc_->quotes.size() - 1;
-    }
+    for (Pending& f : kept) Push(std::move(f));
   }
 
   // The contents of `f` as bytes, its kind and its speaker (from its source); `f` is in
@@ -268,12 +275,18 @@ class QuoteBuilder {
   void Introduce(uint32_t p) {
     Pending f = std::move(*introducer_);
     introducer_.reset();
-    const Paragraph& para = doc_->paragraphs[p];
-    f.contents.emplace_back(doc_->sentences[para.first_sentence].first_token,
-                            doc_->sentences[para.end_sentence - 1].end_token);
+    f.contents.emplace_back(FirstToken(p), EndToken(p));
     Complete(&f);
     if (f.a.kind == "indirect") f.a.kind = "unmarked";  // a speaker's words, printed unmarked
     f.a.paragraph = p;
+    Push(std::move(f));
+  }
+
+  // Adds `f` to the document's quotes, the latest, indexed by its source's sentence.
+  void Push(Pending&& f) {
+    if (f.source_first != kNone && !f.a.speaker.empty()) {
+      spoken_in_[SentenceOf(f.source_first)].push_back(doc_->quotes.size());
+    }
     doc_->quotes.push_back(std::move(f.a));
     last_ = doc_->quotes.size() - 1;
   }
@@ -345,9 +358,7 @@ class QuoteBuilder {
   // signed with a dash (`"..." ― Sonya Herridge`, each on its line); a headline that opens
   // with its speaker (`Sanders: Clinton needs to ...`). `tagged_cue`: the tagger found a cue.
   std::vector<RoleSpan> ReadConvention(uint32_t p, bool tagged_cue) const {
-    const Paragraph& para = doc_->paragraphs[p];
-    const uint32_t first = doc_->sentences[para.first_sentence].first_token;
-    const uint32_t end = doc_->sentences[para.end_sentence - 1].end_token;
+    const uint32_t first = FirstToken(p), end = EndToken(p);
     std::vector<RoleSpan> out;
     auto attribute = [&out](uint32_t source_first, uint32_t source_end, uint32_t cue,
                             uint32_t content_first, uint32_t content_end) {
@@ -374,12 +385,15 @@ class QuoteBuilder {
     for (uint32_t k = first; k < end; ++k) {
       const bool line_ends = k + 1 == end || Gap(k).find('\n') != std::string_view::npos;
       if (!line_ends) continue;
+      if (!IsQuoteMark(Tok(line))) {
+        line = k + 1;
+        continue;
+      }
       uint32_t sign_end = Tok(k) == "." ? k : k + 1;
       uint32_t sign = sign_end;
-      while (sign > line && sign_end - sign < kMaxSignatureTokens && IsCapitalised(Tok(sign - 1)))
-        --sign;
+      while (sign > line && sign_end - sign < kMaxSignatureTokens && Capitalised(sign - 1)) --sign;
       if (sign < sign_end && sign >= line + 3 && IsDash(Tok(sign - 1)) &&
-          IsQuoteMark(Tok(sign - 2)) && IsQuoteMark(Tok(line))) {
+          IsQuoteMark(Tok(sign - 2))) {
         attribute(sign, sign_end, sign - 1, line, sign - 1);
       }
       line = k + 1;
@@ -390,11 +404,11 @@ class QuoteBuilder {
          ++colon) {
       if (Tok(colon) == ":") {
         std::string w = AsciiLower(Tok(first));
-        if (w == "the" || w == "a" || w == "an" || IsUpperWord(Tok(first))) break;
+        if (w == "the" || w == "a" || w == "an" || AllCaps(first)) break;
         attribute(first, colon, colon, colon + 1, last);
         break;
       }
-      if (!IsCapitalised(Tok(colon))) break;
+      if (!Capitalised(colon)) break;
     }
     return out;
   }
@@ -402,13 +416,11 @@ class QuoteBuilder {
   // The colon after the one to four words in capitals that open paragraph `p` (after a quote
   // mark, if any) with words after it, `PENCE: Well, ...`; kNone if there is none.
   uint32_t LineHead(uint32_t p) const {
-    const Paragraph& para = doc_->paragraphs[p];
-    const uint32_t first = doc_->sentences[para.first_sentence].first_token;
-    const uint32_t end = doc_->sentences[para.end_sentence - 1].end_token;
+    const uint32_t first = FirstToken(p), end = EndToken(p);
     const uint32_t name = first + (IsQuoteMark(Tok(first)) ? 1 : 0);
     for (uint32_t k = name; k < end && k <= name + kMaxSignatureTokens; ++k) {
       if (Tok(k) == ":") return k > name && k + 2 < end ? k : kNone;
-      if (!IsUpperWord(Tok(k))) return kNone;
+      if (!AllCaps(k)) return kNone;
     }
     return kNone;
   }
@@ -419,48 +431,24 @@ class QuoteBuilder {
   }
 
   static bool IsClosing(std::string_view w) { return w == "." || w == "!" || w == "?"; }
+  // Dashes as the clean text has them (a horizontal bar is normalised to an em dash).
   static bool IsDash(std::string_view w) {
-    return w == "-" || w == "--" || w == "\u2013" || w == "\u2014" || w == "\u2015";
+    return w == "-" || w == "--" || w == "\u2013" || w == "\u2014";
   }
-  // Starts with a capital, or with a Latin, Greek or Cyrillic letter beyond ASCII ("Émile").
-  static bool IsCapitalised(std::string_view w) {
-    if (w.empty()) return false;
-    const auto c = static_cast<unsigned char>(w[0]);
-    return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xD4);
-  }
-  // A word in capitals ("WALLACE", "O'REILLY"), two letters at least.
-  static bool IsUpperWord(std::string_view w) {
-    size_t letters = 0;
-    for (char c : w) {
-      if (c >= 'A' && c <= 'Z') {
-        ++letters;
-      } else if (c != '.' && c != '\'' && c != '-') {
-        return false;
-      }
-    }
-    return letters >= 2;
-  }
+  bool Capitalised(uint32_t k) const { return doc_->tokens[k].flags & kCapitalized; }
+  bool AllCaps(uint32_t k) const { return doc_->tokens[k].flags & kAllCaps; }  // "WALLACE"
 
   // The person of the article whose name ends in `word`, any case ("PENCE": Mike Pence), the
   // one named first; "" if none.
   std::string PersonBySurname(std::string_view word) const {
-    const std::string w = AsciiLower(word);
-    for (const Mention& m : doc_->mentions) {
-      if (m.type != "PERSON") continue;
-      const size_t space = m.name.rfind(' ');
-      if (AsciiLower(space == std::string::npos ? m.name : m.name.substr(space + 1)) == w) {
-        return m.name;
-      }
-    }
-    return "";
+    auto it = person_by_surname_.find(AsciiLower(word));
+    return it == person_by_surname_.end() ? "" : it->second;
   }
 
   // A short line without a closing period is a heading; the person it names, if it is only a
   // name with titles ("Ukraine's President Volodymyr Zelensky"), speaks in the lines below it.
   void ReadHeading(uint32_t p) {
-    const Paragraph& para = doc_->paragraphs[p];
-    uint32_t first = doc_->sentences[para.first_sentence].first_token;
-    uint32_t end = doc_->sentences[para.end_sentence - 1].end_token;
+    uint32_t first = FirstToken(p), end = EndToken(p);
     if (end - first > kMaxHeadingTokens || Tok(end - 1) == "." || Tok(end - 1) == "-" ||
         Tok(first) == "-") {
       return;
@@ -564,7 +552,7 @@ class QuoteBuilder {
     if (person_before_comma != nullptr) return person_before_comma->name;
     if (person != nullptr) return person->name;
     // A lone surname the entity tagger did not type ("PENCE:" in a transcript).
-    if (end == first + 1 && IsCapitalised(Tok(first))) {
+    if (end == first + 1 && Capitalised(first)) {
       if (std::string name = PersonBySurname(Tok(first)); !name.empty()) return name;
     }
     if (other != nullptr) return other->name;
@@ -603,9 +591,9 @@ class QuoteBuilder {
               earliest_at = m.span.begin;
             }
           }
-          for (const Attribution& q : doc_->quotes) {
-            if (q.speaker.empty() || q.source.begin < sentence.begin || q.source.begin >= at ||
-                q.source.end > sentence.end || !IsPerson(q.speaker) ||
+          for (size_t i : spoken_in_[static_cast<size_t>(s)]) {
+            const Attribution& q = doc_->quotes[i];
+            if (q.source.begin >= at || q.source.end > sentence.end || !IsPerson(q.speaker) ||
                 !Agrees(q.speaker, pronoun)) {
               continue;
             }
@@ -669,12 +657,13 @@ class QuoteBuilder {
     }
     // A headline's nominal names the person the paragraph after it introduces ("..., says
     // Finnish president" over "Finnish President Alexander Stubb has told ...").
-    const uint32_t next = ParagraphOf(first) + 1;
-    for (const Mention& m : doc_->mentions) {
-      if (best != nullptr) break;
-      if (m.first_token >= end && doc_->sentences[m.sentence].paragraph == next && score(m) >= 2) {
-        best = &m;
-      }
+    if (best == nullptr) {
+      const uint32_t next = ParagraphOf(first) + 1;
+      auto introduced = std::find_if(doc_->mentions.begin(), doc_->mentions.end(), [&](auto& m) {
+        return m.first_token >= end && doc_->sentences[m.sentence].paragraph == next &&
+               score(m) >= 2;
+      });
+      if (introduced != doc_->mentions.end()) best = &*introduced;
     }
     return best ? best->name : "";
   }
@@ -696,7 +685,10 @@ class QuoteBuilder {
   std::vector<uint32_t> token_sentence_;
   std::vector<bool> in_quote_;
   std::vector<std::vector<const Mention*>> persons_of_sentence_;  // PERSON mentions, in order
+  std::vector<std::vector<size_t>> spoken_in_;    // per sentence, the quotes with a speaker whose
+                                                  // source starts there
   std::unordered_map<std::string, char> gender_;  // every person named: 'm', 'f' or 0 (unknown)
+  std::unordered_map<std::string, std::string> person_by_surname_;  // lowercased → first named
   size_t last_ = kNoCue;               // index into doc_->quotes of the latest attribution
   std::optional<Pending> introducer_;  // a cue ending its paragraph with a colon, no words yet
   std::optional<std::string> last_speaker_;
