@@ -28,7 +28,7 @@ std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& arti
 
 // What the story clusterer knows of one article.
 struct StoryFeatures {
-  std::vector<uint64_t> terms;        // content-word hashes, with repeats (sketch::ContentTerms)
+  std::vector<uint64_t> terms;        // content-word hashes, sorted, with repeats
   std::vector<std::string> entities;  // distinct names: runs of capitalised words
   std::optional<Day> published;
   std::optional<uint32_t> duplicate_of;  // index, in the same batch, of an earlier near-duplicate

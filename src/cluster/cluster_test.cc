@@ -77,6 +77,25 @@ TEST(StoryStream, SavedStateGoesOnAsIfNeverStopped) {
   EXPECT_EQ(resumed->Add(second), expected);
 }
 
+TEST(StoryStream, SavedStateOfUndatedArticlesGoesOn) {
+  std::vector<StoryFeatures> first = Features(
+      {"An earthquake of magnitude 7.1 struck off the coast of Japan near Fukushima.",
+       "The central bank raised interest rates by half a point to fight inflation in Brazil."},
+      "2025-03-01");
+  std::vector<StoryFeatures> second =
+      Features({"Rescuers searched collapsed buildings in Fukushima after the earthquake in Japan.",
+                "Brazil's central bank said inflation forced the rise in interest rates."},
+               "2025-03-02");
+  for (StoryFeatures& f : first) f.published.reset();
+  for (StoryFeatures& f : second) f.published.reset();
+  StoryStream before{StoryOptions()};
+  EXPECT_EQ(before.Add(first), (std::vector<uint32_t>{0, 1}));
+  std::optional<StoryStream> resumed = StoryStream::Load(
+      before.SaveFrequencies(), {before.SaveStory(0), before.SaveStory(1)}, StoryOptions());
+  ASSERT_TRUE(resumed.has_value());
+  EXPECT_EQ(resumed->Add(second), (std::vector<uint32_t>{0, 1}));
+}
+
 TEST(StoryStream, StoriesOutOfTheTimeWindowCloseAndStayClosed) {
   StoryStream stream{StoryOptions()};
   const std::string text = "Floods closed roads across the north of England on Sunday.";

@@ -1,7 +1,7 @@
 // Near-duplicates: MinHash signatures (128 permutations) of each article's 5-word shingles,
 // banded into 32 LSH bands of 4 rows, propose candidate pairs (a pair at Jaccard 0.8 is missed
 // with probability < 1e-6); each is verified by exact Jaccard of the shingle sets, and
-// union-find groups the verified pairs. Only signatures (1 KB an article) are held for every
+// union-find groups the verified pairs. Only signatures (512 bytes an article) are held for every
 // article; shingle sets, several times larger, only for the articles of candidate pairs.
 #include <algorithm>
 #include <numeric>
@@ -28,12 +28,12 @@ uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
 std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
                                                 double threshold, int threads) {
   const sketch::MinHasher hasher;
-  std::vector<std::vector<uint64_t>> sigs(articles.size());
+  std::vector<std::vector<uint32_t>> sigs(articles.size());
   ParallelFor(articles.size(), threads, [&](size_t i) {
     sigs[i] = hasher.Signature(sketch::Shingles(articles[i].text, kShingleWords));
   });
   const std::vector<std::pair<uint32_t, uint32_t>> candidates = sketch::LshCandidates(sigs, kBands);
-  std::vector<std::vector<uint64_t>>().swap(sigs);
+  std::vector<std::vector<uint32_t>>().swap(sigs);
   // The shingle sets of the articles the candidates name, computed once each.
   std::vector<uint32_t> named;
   for (auto [a, b] : candidates) {

@@ -64,6 +64,7 @@ std::vector<StoryFeatures> FeaturesOf(const std::vector<Article>& articles,
   ParallelFor(articles.size(), threads, [&](size_t i) {
     StoryFeatures& f = features[i];
     f.terms = sketch::ContentTerms(articles[i].text);
+    std::sort(f.terms.begin(), f.terms.end());
     f.entities = NamesIn(articles[i]);
     if (articles[i].published) f.published = ParseIsoDay(*articles[i].published);
     f.duplicate_of = duplicate_of[i];

@@ -1,14 +1,18 @@
 // Single-pass story clustering, streaming across batches. The articles of a batch are taken in
 // publication order (undated ones after, in batch order). Each is scored against the stories that
 // share one of its 20 heaviest terms (an inverted index from terms to stories):
-//   score = (1 - w) * cosine(article, story centroid) + w * entity overlap
+//   score = (1 - w) * cosine(article, sum of the story's vectors) + w * entity overlap
 // times a decay when the article lies more than `window_days` from the story's dates; a
 // near-duplicate joins its original's story outright. The best story at or above the
-// threshold takes the article (its centroid and entity counts grow); otherwise it opens a new
+// threshold takes the article (its term sum and entity counts grow); otherwise it opens a new
 // story. Entity overlap is the cosine between the article's entity set and the story's entity
 // counts. Term weights are TF-IDF over every article the stream has seen, the current batch
-// included; the centroids of earlier stories keep the weights their members had when they
-// joined.
+// included; the sums of earlier stories keep the weights their members had when they joined.
+// The dot products are computed term by term over an inverted index (term → the stories
+// holding it, with the term's weight in each story's sum): one pass over the postings of the
+// article's terms scores every story at once, reading memory in order, where probing each
+// candidate's own table missed the cache. A story's sum is also kept sorted, for its norm
+// (summed in one order whatever the story's history) and for saving.
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -18,6 +22,7 @@
 #include "cluster/cluster.h"
 #include "common/bytes.h"
 #include "common/hash.h"
+#include "common/u64_map.h"
 
 namespace crossread::cluster {
 
@@ -30,10 +35,11 @@ constexpr char kStateMagic[] = "CRSTORY3";
 constexpr uint32_t kSweepEvery = 256;  // articles between two sweeps for closed stories
 
 struct OpenStory {
-  sketch::TermVector centroid;  // sum of member vectors, normalised
-  sketch::TermVector sum;
-  std::unordered_map<uint64_t, int> entities;  // name hash → members naming it
-  double entity_squares = 0;                   // sum of squared counts
+  sketch::TermVector sum;     // sum of member vectors, sorted by term
+  U64Map<uint32_t> slot;      // term → index of this story's posting in the term's postings
+  double norm = 0;            // sum's L2 norm
+  U64Map<int> entities;       // name hash → members naming it
+  double entity_squares = 0;  // sum of squared counts
   std::optional<Day> first, last;
   // Past the time window for good: no later article can score above 0 against it. Its
   // vectors are freed; its dates stay.
@@ -44,8 +50,7 @@ double EntityOverlap(const std::vector<uint64_t>& names, const OpenStory& s) {
   if (names.empty() || s.entities.empty()) return 0;
   double dot = 0;
   for (uint64_t n : names) {
-    auto it = s.entities.find(n);
-    if (it != s.entities.end()) dot += it->second;
+    if (const int* count = s.entities.Find(n)) dot += *count;
   }
   return dot / (std::sqrt(static_cast<double>(names.size()) * s.entity_squares));
 }
@@ -83,15 +88,53 @@ struct StoryStream::State {
   std::vector<uint32_t> open;  // the stories not closed
   std::optional<Day> newest;   // the latest publication day seen
   size_t closed_since_rebuild = 0;
-  // Which stories hold a term (in any member), so that an article is scored only against the
-  // stories sharing one of its heaviest terms, not against all of them. Repeats are dropped
-  // when read; closed stories are dropped when the index is rebuilt.
-  std::unordered_map<uint64_t, std::vector<uint32_t>> holders;
+  // Which stories hold a term (in any member) and its weight in their sums. An article is
+  // scored only against the stories sharing one of its heaviest terms; closed stories are
+  // dropped when the index is rebuilt.
+  struct Posting {
+    uint32_t story;
+    float weight;
+  };
+  U64Map<std::vector<Posting>> postings;
+  // Scratch of Add: the dot product of the current article with each story it shares a term
+  // with, and those stories.
+  std::vector<double> dot;
+  std::vector<uint32_t> touched;
 
-  void Hold(const sketch::TermVector& terms, uint32_t story) {
+  // Adds `terms` to story `c`'s sum and to the postings.
+  void Join(const sketch::TermVector& terms, uint32_t c) {
+    OpenStory& s = stories[c];
+    sketch::AddScaled(terms, 1.0f, &s.sum);
+    s.norm = sketch::Norm(s.sum);
     for (const auto& [term, w] : terms) {
-      std::vector<uint32_t>& h = holders[term];
-      if (h.empty() || h.back() != story) h.push_back(story);
+      bool fresh = false;
+      uint32_t& at = s.slot.Insert(term, &fresh);
+      std::vector<Posting>& p = postings[term];
+      if (fresh) {
+        at = static_cast<uint32_t>(p.size());
+        p.push_back({c, w});
+      } else {
+        p[at].weight += w;
+      }
+    }
+  }
+
+  // Fills dot[] for the stories sharing a term with `terms` (listed in `touched`).
+  void DotProducts(const sketch::TermVector& terms) {
+    for (uint32_t c : touched) dot[c] = -1;
+    touched.clear();
+    dot.resize(stories.size(), -1);
+    for (const auto& [term, w] : terms) {
+      const std::vector<Posting>* p = postings.Find(term);
+      if (!p) continue;
+      for (const Posting& q : *p) {
+        double& d = dot[q.story];
+        if (d < 0) {
+          d = 0;
+          touched.push_back(q.story);
+        }
+        d += static_cast<double>(w) * q.weight;
+      }
     }
   }
 
@@ -100,22 +143,34 @@ struct StoryStream::State {
   // that memory follows the live window, not all history. The index is rebuilt once it holds
   // more closed stories than open ones.
   void Sweep() {
-    if (!newest) return;
-    const long horizon = options.window_days + kDecayDays;
-    size_t kept = 0;
-    for (uint32_t c : open) {
-      OpenStory& s = stories[c];
-      if (s.last && (*newest - *s.last).count() >= horizon) {
-        s = OpenStory{{}, {}, {}, 0, s.first, s.last, true};
-        ++closed_since_rebuild;
-      } else {
-        open[kept++] = c;
+    if (newest) {
+      const long horizon = options.window_days + kDecayDays;
+      size_t kept = 0;
+      for (uint32_t c : open) {
+        OpenStory& s = stories[c];
+        if (s.last && (*newest - *s.last).count() >= horizon) {
+          OpenStory done;
+          done.first = s.first;
+          done.last = s.last;
+          done.closed = true;
+          s = std::move(done);
+          ++closed_since_rebuild;
+        } else {
+          open[kept++] = c;
+        }
       }
+      open.resize(kept);
     }
-    open.resize(kept);
     if (closed_since_rebuild > open.size()) {
-      holders.clear();
-      for (uint32_t c : open) Hold(stories[c].sum, c);
+      postings.Clear();
+      for (uint32_t c : open) {
+        OpenStory& s = stories[c];
+        for (const auto& [term, w] : s.sum) {
+          std::vector<Posting>& p = postings[term];
+          s.slot[term] = static_cast<uint32_t>(p.size());
+          p.push_back({c, w});
+        }
+      }
       closed_since_rebuild = 0;
     }
   }
@@ -165,12 +220,13 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
                         std::greater<>());
       candidates.clear();
       for (size_t q = 0; q < k; ++q) {
-        auto it = st.holders.find(heaviest[q].second);
-        if (it != st.holders.end())
-          candidates.insert(candidates.end(), it->second.begin(), it->second.end());
+        if (const auto* p = st.postings.Find(heaviest[q].second)) {
+          for (const State::Posting& posting : *p) candidates.push_back(posting.story);
+        }
       }
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+      st.DotProducts(terms);
       for (uint32_t c : candidates) {
         const OpenStory& story = st.stories[c];
         if (story.closed) continue;
@@ -178,7 +234,8 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
         // closed, as most are in a long stream) is passed over without computing it.
         const double decay = Decay(f.published, story, options.window_days);
         if (decay < best_score) continue;
-        double score = (1 - options.entity_weight) * sketch::Cosine(terms, story.centroid) +
+        const double cosine = story.norm > 0 ? st.dot[c] / story.norm : 0;
+        double score = (1 - options.entity_weight) * cosine +
                        options.entity_weight * EntityOverlap(names, story);
         score *= decay;
         if (score >= best_score) {
@@ -192,11 +249,8 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
       st.stories.emplace_back();
       st.open.push_back(static_cast<uint32_t>(best));
     }
+    st.Join(terms, static_cast<uint32_t>(best));
     OpenStory& s = st.stories[static_cast<size_t>(best)];
-    sketch::AddScaled(terms, 1.0f, &s.sum);
-    s.centroid = s.sum;
-    sketch::Normalize(&s.centroid);
-    st.Hold(terms, static_cast<uint32_t>(best));
     for (uint64_t n : names) {
       int& count = s.entities[n];
       s.entity_squares += 2.0 * count + 1;  // (c + 1)^2 - c^2
@@ -232,10 +286,10 @@ std::string StoryStream::SaveStory(uint32_t story) const {
     PutFixed(&out, w);
   }
   PutVarint(&out, s.entities.size());
-  for (const auto& [name, count] : s.entities) {
+  s.entities.ForEach([&](uint64_t name, int count) {
     PutFixed(&out, name);
     PutVarint(&out, static_cast<uint32_t>(count));
-  }
+  });
   PutDay(&out, s.first);
   PutDay(&out, s.last);
   return out;
@@ -264,8 +318,7 @@ std::optional<OpenStory> ReadStory(std::string_view bytes) {
     s.entity_squares += static_cast<double>(count) * count;
   }
   if (!ReadDay(&in, &s.first) || !ReadDay(&in, &s.last) || !in.done()) return std::nullopt;
-  s.centroid = s.sum;
-  sketch::Normalize(&s.centroid);
+  s.norm = sketch::Norm(s.sum);
   return s;
 }
 

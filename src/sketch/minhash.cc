@@ -12,7 +12,7 @@ namespace crossread::sketch {
 
 namespace {
 
-// A strong 64-bit mixer (splitmix64's finaliser): one "permutation" per seed.
+// splitmix64's finaliser, to draw the seeds.
 inline uint64_t Mix(uint64_t x) {
   x ^= x >> 30;
   x *= 0xBF58476D1CE4E5B9ULL;
@@ -20,6 +20,34 @@ inline uint64_t Mix(uint64_t x) {
   x *= 0x94D049BB133111EBULL;
   x ^= x >> 31;
   return x;
+}
+
+// murmur3's 32-bit finaliser: a bijection of 32-bit values with full avalanche, so x ↦
+// Mix32(x ^ seed) is one permutation per seed.
+inline uint32_t Mix32(uint32_t x) {
+  x ^= x >> 16;
+  x *= 0x85EBCA6BU;
+  x ^= x >> 13;
+  x *= 0xC2B2AE35U;
+  x ^= x >> 16;
+  return x;
+}
+
+// GCC compiles the signature loop twice, for AVX2 (eight permutations per instruction) and
+// for the baseline (SSE2), and picks one when the program loads.
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define CROSSREAD_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define CROSSREAD_VECTOR_CLONES
+#endif
+
+// sig[p] = min(sig[p], Mix32(x ^ seeds[p])) for p < k, for each folded shingle hash x.
+CROSSREAD_VECTOR_CLONES void MinInto(const uint64_t* shingles, size_t n, const uint32_t* seeds,
+                                     size_t k, uint32_t* sig) {
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t x = static_cast<uint32_t>(shingles[i] ^ (shingles[i] >> 32));
+    for (size_t p = 0; p < k; ++p) sig[p] = std::min(sig[p], Mix32(x ^ seeds[p]));
+  }
 }
 
 }  // namespace
@@ -68,21 +96,19 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
   seeds_.resize(static_cast<size_t>(options_.permutations));
   uint64_t s = 0x2545F4914F6CDD1DULL;
-  for (uint64_t& seed : seeds_) seed = s = Mix(s + 0x9E3779B97F4A7C15ULL);
+  for (uint32_t& seed : seeds_) {
+    s = Mix(s + 0x9E3779B97F4A7C15ULL);
+    seed = static_cast<uint32_t>(s >> 32);
+  }
 }
 
-std::vector<uint64_t> MinHasher::Signature(const std::vector<uint64_t>& shingles) const {
-  std::vector<uint64_t> sig(seeds_.size(), std::numeric_limits<uint64_t>::max());
-  for (uint64_t h : shingles) {
-    for (size_t p = 0; p < seeds_.size(); ++p) {
-      uint64_t v = Mix(h ^ seeds_[p]);
-      if (v < sig[p]) sig[p] = v;
-    }
-  }
+std::vector<uint32_t> MinHasher::Signature(const std::vector<uint64_t>& shingles) const {
+  std::vector<uint32_t> sig(seeds_.size(), std::numeric_limits<uint32_t>::max());
+  MinInto(shingles.data(), shingles.size(), seeds_.data(), seeds_.size(), sig.data());
   return sig;
 }
 
-double MinHasher::Estimate(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+double MinHasher::Estimate(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
   if (a.empty() || a.size() != b.size()) return 0;
   size_t same = 0;
   for (size_t i = 0; i < a.size(); ++i) same += a[i] == b[i];
@@ -90,7 +116,7 @@ double MinHasher::Estimate(const std::vector<uint64_t>& a, const std::vector<uin
 }
 
 std::vector<std::pair<uint32_t, uint32_t>> LshCandidates(
-    const std::vector<std::vector<uint64_t>>& signatures, int bands) {
+    const std::vector<std::vector<uint32_t>>& signatures, int bands) {
   std::vector<std::pair<uint32_t, uint32_t>> pairs;
   if (signatures.empty() || bands <= 0) return pairs;
   const size_t len = signatures[0].size();

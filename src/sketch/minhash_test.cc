@@ -38,7 +38,7 @@ TEST(MinHash, LshProposesNearDuplicatesAndNotStrangers) {
   std::string base = RandomText(&rng, 400);
   std::string copy = base + " one more line added by the editor";
   std::string other = RandomText(&rng, 400);
-  std::vector<std::vector<uint64_t>> sigs = {hasher.Signature(Shingles(base, 5)),
+  std::vector<std::vector<uint32_t>> sigs = {hasher.Signature(Shingles(base, 5)),
                                              hasher.Signature(Shingles(copy, 5)),
                                              hasher.Signature(Shingles(other, 5))};
   auto pairs = LshCandidates(sigs, 32);
@@ -50,8 +50,8 @@ TEST(MinHash, LshProposesNearDuplicatesAndNotStrangers) {
 TEST(MinHash, ManyCopiesProposeLinearlyManyPairs) {
   std::mt19937 rng(12);
   MinHasher hasher;
-  std::vector<uint64_t> sig = hasher.Signature(Shingles(RandomText(&rng, 200), 5));
-  std::vector<std::vector<uint64_t>> sigs(5000, sig);
+  std::vector<uint32_t> sig = hasher.Signature(Shingles(RandomText(&rng, 200), 5));
+  std::vector<std::vector<uint32_t>> sigs(5000, sig);
   auto pairs = LshCandidates(sigs, 32);
   EXPECT_LE(pairs.size(), 2u * sigs.size());  // the same pairs in every band
   std::vector<bool> linked(sigs.size(), false);

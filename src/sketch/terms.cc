@@ -23,34 +23,48 @@ std::vector<uint64_t> ContentTerms(std::string_view text) {
   return terms;
 }
 
+namespace {
+
+// `terms` sorted: itself when it already is (StoryFeatures keeps them so), else a sorted copy
+// in `*copy`.
+const std::vector<uint64_t>& Sorted(const std::vector<uint64_t>& terms,
+                                    std::vector<uint64_t>* copy) {
+  if (std::is_sorted(terms.begin(), terms.end())) return terms;
+  *copy = terms;
+  std::sort(copy->begin(), copy->end());
+  return *copy;
+}
+
+}  // namespace
+
 void DocumentFrequencies::Add(const std::vector<uint64_t>& terms) {
-  std::vector<uint64_t> uniq(terms);
-  std::sort(uniq.begin(), uniq.end());
-  uniq.erase(std::unique(uniq.begin(), uniq.end()), uniq.end());
-  for (uint64_t t : uniq) ++df_[t];
+  std::vector<uint64_t> copy;
+  const std::vector<uint64_t>& sorted = Sorted(terms, &copy);
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    if (i == 0 || sorted[i] != sorted[i - 1]) ++df_[sorted[i]];
+  }
   ++documents_;
 }
 
 double DocumentFrequencies::Idf(uint64_t term) const {
-  auto it = df_.find(term);
-  double df = it == df_.end() ? 0 : it->second;
+  const uint32_t* n = df_.Find(term);
+  double df = n ? *n : 0;
   return std::log((1.0 + static_cast<double>(documents_)) / (1.0 + df)) + 1.0;
 }
 
 void DocumentFrequencies::Encode(std::string* out) const {
   PutVarint(out, documents_);
   PutVarint(out, df_.size());
-  for (const auto& [term, n] : df_) {
+  df_.ForEach([&](uint64_t term, uint32_t n) {
     PutFixed(out, term);
     PutVarint(out, n);
-  }
+  });
 }
 
 bool DocumentFrequencies::Decode(ByteReader* in) {
   size_t terms = 0;
   if (!in->Varint(&documents_) || !in->Varint(&terms)) return false;
-  df_.clear();
-  df_.reserve(terms);
+  df_.Clear();
   for (size_t i = 0; i < terms; ++i) {
     uint64_t term = 0;
     uint32_t n = 0;
@@ -61,8 +75,8 @@ bool DocumentFrequencies::Decode(ByteReader* in) {
 }
 
 TermVector TfIdf(const std::vector<uint64_t>& terms, const DocumentFrequencies& df) {
-  std::vector<uint64_t> sorted(terms);
-  std::sort(sorted.begin(), sorted.end());
+  std::vector<uint64_t> copy;
+  const std::vector<uint64_t>& sorted = Sorted(terms, &copy);
   TermVector v;
   for (size_t i = 0; i < sorted.size();) {
     size_t j = i;
@@ -137,11 +151,16 @@ void AddScaled(const TermVector& b, float weight, TermVector* a) {
   *a = std::move(out);
 }
 
+double Norm(const TermVector& v) {
+  double squares = 0;
+  for (const auto& [t, w] : v) squares += static_cast<double>(w) * w;
+  return std::sqrt(squares);
+}
+
 void Normalize(TermVector* v) {
-  double norm = 0;
-  for (const auto& [t, w] : *v) norm += static_cast<double>(w) * w;
+  const double norm = Norm(*v);
   if (norm <= 0) return;
-  float inv = static_cast<float>(1.0 / std::sqrt(norm));
+  float inv = static_cast<float>(1.0 / norm);
   for (auto& [t, w] : *v) w *= inv;
 }
 

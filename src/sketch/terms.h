@@ -6,9 +6,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
+
+#include "common/u64_map.h"
 
 namespace crossread {
 class ByteReader;
@@ -33,7 +34,7 @@ class DocumentFrequencies {
   bool Decode(ByteReader* in);
 
  private:
-  std::unordered_map<uint64_t, uint32_t> df_;
+  U64Map<uint32_t> df_;
   size_t documents_ = 0;
 };
 
@@ -45,6 +46,8 @@ size_t SharedTerms(const TermVector& a, const TermVector& b);
 TermVector Sum(const std::vector<const TermVector*>& vectors);
 // a += weight * b, keeping the order.
 void AddScaled(const TermVector& b, float weight, TermVector* a);
+// The L2 norm, summed in term order.
+double Norm(const TermVector& v);
 void Normalize(TermVector* v);
 
 }  // namespace crossread::sketch
