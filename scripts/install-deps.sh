@@ -9,7 +9,7 @@ SUDO=""
 [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 PACKAGES=(
   build-essential cmake ninja-build pkg-config
-  libicu-dev libxml2-dev nlohmann-json3-dev libxxhash-dev libarchive-dev libcld2-dev clang libclang-rt-14-dev zlib1g-dev
+  libicu-dev libxml2-dev nlohmann-json3-dev libsimdjson-dev libxxhash-dev libarchive-dev libcld2-dev clang libclang-rt-14-dev zlib1g-dev
   libsqlite3-dev sqlite3 libcpp-httplib-dev
   libgtest-dev libgmock-dev
 )

@@ -10,10 +10,10 @@ scripts/install-deps.sh
 if [ "${1:-}" = "--fuzz" ]; then
   CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja -DCROSSREAD_WERROR=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCROSSREAD_FUZZ=ON -DCROSSREAD_BUILD_TESTS=OFF >/dev/null
-  cmake --build build-fuzz -j"$(nproc)" --target html_fuzzer warc_fuzzer
+  cmake --build build-fuzz -j"$(nproc)" --target html_fuzzer warc_fuzzer jsonl_fuzzer
   found=$(mktemp -d)
   trap 'rm -rf "$found"' EXIT
-  for target in html warc; do
+  for target in html warc jsonl; do
     mkdir -p "$found/$target"
     ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 build-fuzz/${target}_fuzzer -max_total_time=30 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 "$found/$target" \

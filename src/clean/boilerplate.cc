@@ -68,10 +68,10 @@ bool EndsWithSlashCredit(std::string_view line) {
 
 std::string LineKey(std::string_view line) {
   std::string key;
-  for (const std::string& w : LowerWords(line)) {
+  ForEachLowerWord(line, [&](std::string_view w) {
     if (!key.empty()) key.push_back(' ');
     key.append(w);
-  }
+  });
   return key;
 }
 

@@ -93,9 +93,10 @@ void CutPrefix(Line* line, size_t norm_bytes) {
 
 // The language of `text` by CLD2 (Google's compact language detector: character n-gram
 // tables for 83 languages), when it is reliable: an ISO 639-1 code such as "en", or a BCP 47
-// tag where CLD2 gives one ("zh-Hant").
+// tag where CLD2 gives one ("zh-Hant"). It reads the first 2 KB (some 300 words, enough for
+// a sure answer; CLD2's time grows with the text, and was a third of cleaning's).
 std::optional<std::string> GuessLanguage(std::string_view text) {
-  std::string_view sample = text.substr(0, 16384);
+  std::string_view sample = text.substr(0, 2048);
   while (!sample.empty() && (static_cast<unsigned char>(sample.back()) & 0xC0) == 0x80) {
     sample.remove_suffix(1);  // do not cut a character in two
   }

@@ -6,7 +6,6 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <unistd.h>
@@ -21,10 +20,19 @@ Result<std::string> ReadFile(const std::string& path) {
   if (fs::is_directory(path, ec)) return Status::InvalidArgument("is a directory");
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IoError(std::string("cannot open: ") + std::strerror(errno));
-  std::ostringstream buf;
-  buf << in.rdbuf();
+  // Read straight into a string of the file's size (a stream buffer grows by doubling and is
+  // copied out at the end: four copies of a large file instead of one), then whatever more
+  // there is (a file that grew, a special file).
+  std::string out(static_cast<size_t>(fs::file_size(path, ec)), '\0');
+  if (ec) out.clear();
+  in.read(out.data(), static_cast<std::streamsize>(out.size()));
+  out.resize(static_cast<size_t>(in.gcount()));
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof(chunk)) || in.gcount() > 0) {
+    out.append(chunk, static_cast<size_t>(in.gcount()));
+  }
   if (in.bad()) return Status::IoError("read failed");
-  return buf.str();
+  return out;
 }
 
 Status WriteFileAtomically(const std::string& path, const std::string& contents) {

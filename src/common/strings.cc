@@ -121,25 +121,7 @@ std::string Join(const std::vector<std::string>& parts, std::string_view sep) {
 
 std::vector<std::string> LowerWords(std::string_view text) {
   std::vector<std::string> words;
-  std::string cur;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t start = i;
-    char32_t cp = DecodeUtf8(text, &i);
-    bool inner_apostrophe = cp == '\'' && !cur.empty() && i < text.size() &&
-                            IsLetter(static_cast<unsigned char>(text[i]));
-    if (IsLetter(cp) || IsDigit(cp) || inner_apostrophe) {
-      if (cp < 0x80) {
-        cur.push_back(LowerAscii(static_cast<char>(cp)));
-      } else {
-        cur.append(text.substr(start, i - start));
-      }
-    } else if (!cur.empty()) {
-      words.push_back(std::move(cur));
-      cur.clear();
-    }
-  }
-  if (!cur.empty()) words.push_back(std::move(cur));
+  ForEachLowerWord(text, [&](std::string_view w) { words.emplace_back(w); });
   return words;
 }
 

@@ -8,6 +8,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/utf8.h"
+
 namespace crossread {
 
 // Hash and equality that let unordered containers keyed by std::string be searched with a
@@ -35,7 +37,31 @@ void AppendCollapsed(std::string_view s, std::string* line);
 std::string CollapseSpaces(std::string_view s);
 std::vector<std::string_view> SplitLines(std::string_view text);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
-// Words of `text`: maximal runs of letters, digits and inner apostrophes, lowercased.
+// Calls fn(word) for each word of `text`: maximal runs of letters, digits and inner
+// apostrophes, lowercased. The view is valid during the call only (one buffer for all words).
+template <typename Fn>
+void ForEachLowerWord(std::string_view text, Fn fn) {
+  std::string cur;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t start = i;
+    const char32_t cp = DecodeUtf8(text, &i);
+    const bool inner_apostrophe = cp == '\'' && !cur.empty() && i < text.size() &&
+                                  IsLetter(static_cast<unsigned char>(text[i]));
+    if (IsLetter(cp) || IsDigit(cp) || inner_apostrophe) {
+      if (cp < 0x80) {
+        cur.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
+      } else {
+        cur.append(text.substr(start, i - start));
+      }
+    } else if (!cur.empty()) {
+      fn(std::string_view(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) fn(std::string_view(cur));
+}
+// The words ForEachLowerWord gives, as strings.
 std::vector<std::string> LowerWords(std::string_view text);
 // Number of white-space separated words.
 int CountWords(std::string_view text);

@@ -4,14 +4,12 @@
 
 namespace crossread {
 
-char32_t DecodeUtf8(std::string_view text, size_t* pos) {
+namespace utf8_internal {
+
+char32_t DecodeMultiByte(std::string_view text, size_t* pos) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   size_t i = *pos;
   unsigned char c = s[i];
-  if (c < 0x80) {
-    *pos = i + 1;
-    return c;
-  }
   size_t len = Utf8SequenceLength(c);
   if (len == 1 || i + len > text.size()) {
     *pos = i + 1;
@@ -33,6 +31,8 @@ char32_t DecodeUtf8(std::string_view text, size_t* pos) {
   *pos = i + len;
   return cp;
 }
+
+}  // namespace utf8_internal
 
 bool IsValidUtf8(std::string_view text, size_t* bad_offset) {
   size_t i = 0;
@@ -76,25 +76,14 @@ size_t CodePointCount(std::string_view text) {
   return n;
 }
 
-bool IsLetter(char32_t cp) {
-  if (cp < 0x80) return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
-  return u_isalpha(static_cast<UChar32>(cp));
-}
-bool IsUpper(char32_t cp) {
-  if (cp < 0x80) return cp >= 'A' && cp <= 'Z';
-  return u_isupper(static_cast<UChar32>(cp));
-}
-bool IsLower(char32_t cp) {
-  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
-  return u_islower(static_cast<UChar32>(cp));
-}
-bool IsDigit(char32_t cp) {
-  if (cp < 0x80) return cp >= '0' && cp <= '9';
-  return u_isdigit(static_cast<UChar32>(cp));
-}
-bool IsSpace(char32_t cp) {
-  if (cp < 0x80) return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v';
-  return u_isUWhiteSpace(static_cast<UChar32>(cp));
-}
+namespace utf8_internal {
+
+bool IsLetter(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)); }
+bool IsUpper(char32_t cp) { return u_isupper(static_cast<UChar32>(cp)); }
+bool IsLower(char32_t cp) { return u_islower(static_cast<UChar32>(cp)); }
+bool IsDigit(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)); }
+bool IsSpace(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)); }
+
+}  // namespace utf8_internal
 
 }  // namespace crossread

@@ -3,11 +3,11 @@
 #define ZLIB_CONST  // zlib reads input through a const pointer
 #include <archive.h>
 #include <archive_entry.h>
+#include <simdjson.h>
 #include <zlib.h>
 
 #include <filesystem>
 #include <iterator>
-#include <nlohmann/json.hpp>
 
 #include "clean/html.h"
 #include "common/env.h"
@@ -49,14 +49,6 @@ bool LooksLikeHtml(std::string_view bytes) {
          head.find("<!doctype html") != std::string::npos;
 }
 
-std::optional<std::string> OptString(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  std::string s = it->get<std::string>();
-  if (s.empty()) return std::nullopt;
-  return s;
-}
-
 std::optional<std::string> IsoDate(std::optional<std::string> s) {
   if (!s || s->size() < 10 || (*s)[4] != '-' || (*s)[7] != '-') return std::nullopt;
   return s->substr(0, 10);
@@ -75,24 +67,45 @@ Status FillFromHtml(std::string_view html, std::string_view charset, Article* a)
   return Status::Ok();
 }
 
-Status ReadArticleFromJson(const nlohmann::json& j, Article* a) {
-  if (!j.is_object()) return Status::DataLoss("not a JSON object");
-  if (auto id = j.find("id"); id != j.end()) {
-    if (id->is_string()) {
-      a->id = id->get<std::string>();
-    } else if (id->is_number_integer()) {
-      a->id = std::to_string(id->get<long long>());
+// One article from a parsed JSON value: "id" (a string or an integer) and "text" or "html";
+// optional "title", "published", "url", "outlet", "language" (strings; empty ones are absent).
+Status ReadArticleFromJson(simdjson::dom::element j, Article* a) {
+  simdjson::dom::object object;
+  if (j.get_object().get(object)) return Status::DataLoss("not a JSON object");
+  std::optional<std::string> text, html;
+  for (const simdjson::dom::key_value_pair field : object) {
+    const std::string_view key = field.key;
+    const simdjson::dom::element value = field.value;
+    if (key == "id") {
+      std::string_view id;
+      int64_t number = 0;
+      uint64_t unsigned_number = 0;
+      if (!value.get_string().get(id)) {
+        a->id = std::string(id);
+      } else if (!value.get_int64().get(number)) {
+        a->id = std::to_string(number);
+      } else if (!value.get_uint64().get(unsigned_number)) {
+        a->id = std::to_string(unsigned_number);
+      }
+      continue;
     }
+    std::optional<std::string>* slot = key == "title"       ? &a->title
+                                       : key == "published" ? &a->published
+                                       : key == "url"       ? &a->url
+                                       : key == "outlet"    ? &a->outlet
+                                       : key == "language"  ? &a->language
+                                       : key == "text"      ? &text
+                                       : key == "html"      ? &html
+                                                            : nullptr;
+    std::string_view s;
+    if (slot == nullptr || value.get_string().get(s) || s.empty()) continue;
+    *slot = std::string(s);
   }
   if (a->id.empty()) return Status::DataLoss("article without an \"id\"");
-  a->title = OptString(j, "title");
-  a->published = IsoDate(OptString(j, "published"));
-  a->url = OptString(j, "url");
-  a->outlet = OptString(j, "outlet");
-  a->language = OptString(j, "language");
-  if (auto text = OptString(j, "text")) {
+  a->published = IsoDate(std::move(a->published));
+  if (text) {
     a->raw_text = std::move(*text);
-  } else if (auto html = OptString(j, "html")) {
+  } else if (html) {
     CROSSREAD_RETURN_IF_ERROR(FillFromHtml(*html, {}, a));
   } else {
     return Status::DataLoss("article \"" + a->id + "\" has neither \"text\" nor \"html\"");
@@ -284,7 +297,7 @@ void ReadJsonLines(std::string_view bytes, const std::string& source, std::vecto
     errors->push_back({source, "empty file"});
     return;
   }
-  auto add = [&](const nlohmann::json& j, const std::string& where) {
+  auto add = [&](simdjson::dom::element j, const std::string& where) {
     Article a;
     a.source = where;
     Status s = ReadArticleFromJson(j, &a);
@@ -303,13 +316,25 @@ void ReadJsonLines(std::string_view bytes, const std::string& source, std::vecto
     }
     out->push_back(std::move(a));
   };
+  // The parser reads a copy of each document with the padding it reads past the end, and
+  // reuses its own buffers from one line to the next.
+  simdjson::dom::parser parser;
+  std::string padded;
+  auto parse = [&](std::string_view json, simdjson::dom::element* doc) {
+    padded.assign(json);
+    padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+    return parser.parse(padded.data(), json.size(), /*realloc_if_needed=*/false).get(*doc);
+  };
+  auto invalid = [](simdjson::error_code e) {
+    return std::string("invalid JSON: ") + simdjson::error_message(e);
+  };
+  simdjson::dom::element doc;
   if (t.front() == '[') {
-    try {
-      nlohmann::json arr = nlohmann::json::parse(t);
-      for (size_t i = 0; i < arr.size(); ++i) add(arr[i], source + ":" + std::to_string(i + 1));
-    } catch (const nlohmann::json::exception& e) {
-      errors->push_back({source, std::string("invalid JSON: ") + e.what()});
-    }
+    if (simdjson::error_code e = parse(t, &doc)) return errors->push_back({source, invalid(e)});
+    simdjson::dom::array items;
+    if (doc.get_array().get(items)) return errors->push_back({source, "not a JSON array"});
+    size_t i = 0;
+    for (simdjson::dom::element item : items) add(item, source + ":" + std::to_string(++i));
     return;
   }
   size_t line_no = 0, pos = 0;
@@ -321,11 +346,11 @@ void ReadJsonLines(std::string_view bytes, const std::string& source, std::vecto
     pos = nl + 1;
     if (line.empty()) continue;
     const std::string where = source + ":" + std::to_string(line_no);
-    try {
-      add(nlohmann::json::parse(line), where);
-    } catch (const nlohmann::json::exception& e) {
-      errors->push_back({where, std::string("invalid JSON: ") + e.what()});
+    if (simdjson::error_code e = parse(line, &doc)) {
+      errors->push_back({where, invalid(e)});
+      continue;
     }
+    add(doc, where);
   }
 }
 

@@ -53,20 +53,19 @@ CROSSREAD_VECTOR_CLONES void MinInto(const uint64_t* shingles, size_t n, const u
 }  // namespace
 
 std::vector<uint64_t> Shingles(std::string_view text, int shingle_words) {
-  std::vector<std::string> words = LowerWords(text);
-  std::vector<uint64_t> word_hash(words.size());
-  for (size_t i = 0; i < words.size(); ++i) word_hash[i] = Hash64(words[i]);
+  std::vector<uint64_t> word_hash;
+  ForEachLowerWord(text, [&](std::string_view w) { word_hash.push_back(Hash64(w)); });
   std::vector<uint64_t> out;
   const size_t n = static_cast<size_t>(std::max(1, shingle_words));
-  if (words.empty()) return out;
-  if (words.size() < n) {
+  if (word_hash.empty()) return out;
+  if (word_hash.size() < n) {
     uint64_t h = 0;
     for (uint64_t w : word_hash) h = HashCombine(h, w);
     out.push_back(h);
     return out;
   }
-  out.reserve(words.size() - n + 1);
-  for (size_t i = 0; i + n <= words.size(); ++i) {
+  out.reserve(word_hash.size() - n + 1);
+  for (size_t i = 0; i + n <= word_hash.size(); ++i) {
     uint64_t h = 0;
     for (size_t k = 0; k < n; ++k) h = HashCombine(h, word_hash[i + k]);
     out.push_back(h);

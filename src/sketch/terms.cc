@@ -14,12 +14,12 @@ namespace crossread::sketch {
 std::vector<uint64_t> ContentTerms(std::string_view text) {
   const Lexicon& lex = Lexicon::Get();
   std::vector<uint64_t> terms;
-  for (std::string& w : LowerWords(text)) {
-    if (w.size() < 2 || lex.Is(w, Lex::kStopword)) continue;
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    if (EndsWith(w, "'s")) w.resize(w.size() - 2);
+  ForEachLowerWord(text, [&](std::string_view w) {
+    if (w.size() < 2 || lex.Is(w, Lex::kStopword)) return;
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
+    if (EndsWith(w, "'s")) w.remove_suffix(2);
     terms.push_back(Hash64(w));
-  }
+  });
   return terms;
 }
 
