@@ -12,7 +12,6 @@
 
 #include <cstdlib>
 #include <iostream>
-
 #include <nlohmann/json.hpp>
 
 #include "analyze/linguistic.h"
@@ -102,8 +101,8 @@ void BM_MinHashSignatures(benchmark::State& state) {
   const crossread::sketch::MinHasher hasher;
   for (auto _ : state) {
     for (const std::string& t : texts) {
-      benchmark::DoNotOptimize(hasher.Signature(
-          crossread::sketch::Shingles(t, hasher.options().shingle_words)));
+      benchmark::DoNotOptimize(
+          hasher.Signature(crossread::sketch::ShingleHashes(t, hasher.options().shingle_words)));
     }
   }
   state.counters["articles/s"] = benchmark::Counter(static_cast<double>(texts.size()),

@@ -30,7 +30,7 @@ std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& arti
   const sketch::MinHasher hasher;
   std::vector<std::vector<uint32_t>> sigs(articles.size());
   ParallelFor(articles.size(), threads, [&](size_t i) {
-    sigs[i] = hasher.Signature(sketch::Shingles(articles[i].text, kShingleWords));
+    sigs[i] = hasher.Signature(sketch::ShingleHashes(articles[i].text, kShingleWords));
   });
   const std::vector<std::pair<uint32_t, uint32_t>> candidates = sketch::LshCandidates(sigs, kBands);
   std::vector<std::vector<uint32_t>>().swap(sigs);

@@ -52,7 +52,7 @@ CROSSREAD_VECTOR_CLONES void MinInto(const uint64_t* shingles, size_t n, const u
 
 }  // namespace
 
-std::vector<uint64_t> Shingles(std::string_view text, int shingle_words) {
+std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words) {
   std::vector<uint64_t> word_hash;
   ForEachLowerWord(text, [&](std::string_view w) { word_hash.push_back(Hash64(w)); });
   std::vector<uint64_t> out;
@@ -70,6 +70,11 @@ std::vector<uint64_t> Shingles(std::string_view text, int shingle_words) {
     for (size_t k = 0; k < n; ++k) h = HashCombine(h, word_hash[i + k]);
     out.push_back(h);
   }
+  return out;
+}
+
+std::vector<uint64_t> Shingles(std::string_view text, int shingle_words) {
+  std::vector<uint64_t> out = ShingleHashes(text, shingle_words);
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

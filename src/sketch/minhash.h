@@ -15,7 +15,9 @@ struct MinHashOptions {
   int shingle_words = 5;
 };
 
-// Hashes of the distinct word shingles of `text` (lowercased words), sorted.
+// Hashes of the word shingles of `text` (lowercased words), in text order, with repeats.
+std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words);
+// The distinct ones, sorted: the shingle set.
 std::vector<uint64_t> Shingles(std::string_view text, int shingle_words);
 
 // Exact Jaccard similarity of two sorted hash sets.
@@ -25,7 +27,8 @@ class MinHasher {
  public:
   explicit MinHasher(const MinHashOptions& options = {});
 
-  // The signature of a shingle set: per permutation, the least permuted hash. Permutations
+  // The signature of a shingle set (in any order, repeats or not: ShingleHashes will do):
+  // per permutation, the least permuted hash. Permutations
   // act on the shingle hashes folded to 32 bits (two of an article's shingles share a folded
   // hash with odds of about 1 in 10^4 per thousand-word article: a negligible bias).
   std::vector<uint32_t> Signature(const std::vector<uint64_t>& shingles) const;

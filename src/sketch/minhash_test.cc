@@ -59,6 +59,16 @@ TEST(MinHash, ManyCopiesProposeLinearlyManyPairs) {
   EXPECT_EQ(std::count(linked.begin(), linked.end(), true), 5000);
 }
 
+// A signature depends on the shingle set only: text order and repeats do not change it.
+TEST(MinHash, SignatureOfTheShingleHashesIsThatOfTheSet) {
+  std::mt19937 rng(13);
+  MinHasher hasher;
+  std::string text = RandomText(&rng, 100);
+  text += text;  // every shingle twice
+  EXPECT_GT(ShingleHashes(text, 5).size(), Shingles(text, 5).size());
+  EXPECT_EQ(hasher.Signature(ShingleHashes(text, 5)), hasher.Signature(Shingles(text, 5)));
+}
+
 TEST(MinHash, ShinglesAreCaseAndPunctuationBlind) {
   EXPECT_EQ(Shingles("The cat sat on the mat today.", 3),
             Shingles("the CAT, sat on THE mat today", 3));
