@@ -3,6 +3,7 @@
 #include "crossread/pipeline.h"
 
 #include <algorithm>
+#include <future>
 #include <map>
 #include <numeric>
 
@@ -181,16 +182,25 @@ std::vector<std::string> ClusterStories(std::vector<Article> articles, const Opt
   so.threshold = options.story_threshold;
   cluster::StoryStream stream(so);
   std::vector<uint32_t> story(articles.size());
+  // The stream takes one batch while the next is cleaned and sketched: its work is serial,
+  // and would otherwise leave all threads but one idle (on one thread, it runs in turn).
+  const std::launch policy = options.threads == 1 ? std::launch::deferred : std::launch::async;
+  std::future<void> adding;
   for (size_t at = 0; at < order.size(); at += kClusterBatch) {
     const size_t end = std::min(order.size(), at + kClusterBatch);
     std::vector<Article> batch;
     for (size_t k = at; k < end; ++k) batch.push_back(std::move(articles[order[k]]));
     CleanArticles(batch, options.threads);
-    std::vector<uint32_t> of = stream.Add(cluster::FeaturesOf(
+    std::vector<cluster::StoryFeatures> features = cluster::FeaturesOf(
         batch, cluster::DuplicateOf(batch, options.duplicate_threshold, options.threads),
-        options.threads));
-    for (size_t k = at; k < end; ++k) story[order[k]] = of[k - at];
-  }  // each batch, its texts and features freed once its articles have their stories
+        options.threads);
+    if (adding.valid()) adding.get();
+    adding = std::async(policy, [&, at, end, features = std::move(features)] {
+      std::vector<uint32_t> of = stream.Add(features);
+      for (size_t k = at; k < end; ++k) story[order[k]] = of[k - at];
+    });
+  }  // each batch's texts freed once it is sketched, its features once the stream has them
+  if (adding.valid()) adding.get();
   std::vector<std::string> out;
   out.reserve(story.size());
   for (uint32_t s : cluster::NumberByFirstAppearance(story))
