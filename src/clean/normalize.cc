@@ -130,6 +130,21 @@ void TextBuilder::AppendNormalized(std::string_view piece, uint32_t raw_cp) {
   size_t i = 0;
   uint32_t cp_index = raw_cp;
   while (i < piece.size()) {
+    // A run of ASCII goes over as it is, in one piece: nothing below U+00A0 folds or changes
+    // under NFKC.
+    size_t ascii_end = i;
+    while (ascii_end < piece.size() && static_cast<unsigned char>(piece[ascii_end]) < 0x80) {
+      ++ascii_end;
+    }
+    if (ascii_end > i) {
+      if (!in_verbatim_run_ || run_next_raw_cp_ != cp_index) Anchor(cp_index, true);
+      in_verbatim_run_ = true;
+      text_.append(piece.substr(i, ascii_end - i));
+      cp_index += static_cast<uint32_t>(ascii_end - i);
+      run_next_raw_cp_ = cp_index;
+      i = ascii_end;
+      continue;
+    }
     size_t start = i;
     char32_t cp = DecodeUtf8(piece, &i);
     const char* folded = Fold(cp);
