@@ -104,7 +104,7 @@ int LinearModel::ClassIndex(std::string_view name) const {
 void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) const {
   // In batches: first the home slot of every feature is computed and prefetched, so that
   // the cache misses of a batch overlap instead of following one another.
-  constexpr size_t kBatch = 16;
+  constexpr size_t kBatch = 64;
   const size_t mask = slots_.size() - 2;  // slots_ holds a power of two plus the sentinel
   uint32_t keys[kBatch];
   size_t home[kBatch];
