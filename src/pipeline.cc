@@ -12,6 +12,7 @@
 #include "analyze/lemma.h"
 #include "analyze/linguistic.h"
 #include "brief/brief.h"
+#include "clean/clean.h"
 #include "cluster/cluster.h"
 #include "common/dates.h"
 #include "common/offset_map.h"
@@ -182,6 +183,8 @@ std::vector<std::string> ClusterStories(std::vector<Article> articles, const Opt
   so.threshold = options.story_threshold;
   cluster::StoryStream stream(so);
   std::vector<uint32_t> story(articles.size());
+  clean::CleanOptions lean;  // the stories need the text, not the language or credits
+  lean.metadata = false;
   // The stream takes one batch while the next is cleaned and sketched: its work is serial,
   // and would otherwise leave all threads but one idle (on one thread, it runs in turn).
   const std::launch policy = options.threads == 1 ? std::launch::deferred : std::launch::async;
@@ -190,7 +193,7 @@ std::vector<std::string> ClusterStories(std::vector<Article> articles, const Opt
     const size_t end = std::min(order.size(), at + kClusterBatch);
     std::vector<Article> batch;
     for (size_t k = at; k < end; ++k) batch.push_back(std::move(articles[order[k]]));
-    CleanArticles(batch, options.threads);
+    clean::CleanArticles(batch, options.threads, lean);
     std::vector<cluster::StoryFeatures> features = cluster::FeaturesOf(
         batch, cluster::DuplicateOf(batch, options.duplicate_threshold, options.threads),
         options.threads);

@@ -17,6 +17,7 @@
 // clang-format on
 
 #include "clean/boilerplate.h"
+#include "clean/clean.h"
 #include "clean/metadata.h"
 #include "clean/normalize.h"
 #include "common/hash.h"
@@ -111,7 +112,9 @@ std::optional<std::string> GuessLanguage(std::string_view text) {
 
 }  // namespace
 
-void CleanArticles(std::vector<Article>& articles, int threads) {
+namespace clean {
+
+void CleanArticles(std::vector<Article>& articles, int threads, const CleanOptions& options) {
   const BoilerplateClassifier& boiler = BoilerplateClassifier::Default();
   std::vector<std::vector<Line>> all(articles.size());
   std::vector<std::vector<std::string>> credits(articles.size());
@@ -194,7 +197,7 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
     uint32_t prev_end = 0;  // raw code point just past the last kept line
     for (const Line& l : lines) {
       if (!l.reason.empty()) {
-        if (l.reason != "header") art.removed.push_back(l.norm);
+        if (options.metadata && l.reason != "header") art.removed.push_back(l.norm);
         continue;
       }
       if (l.raw.empty()) continue;
@@ -208,6 +211,7 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
     art.text.shrink_to_fit();
     art.offsets = b.TakeAnchors();
     art.offsets.shrink_to_fit();
+    if (!options.metadata) return;
     for (std::string& w : clean::FindWireMentions(art.text)) credits[a].push_back(std::move(w));
     for (const std::string& w : credits[a]) {
       if (std::find(art.wire.begin(), art.wire.end(), w) == art.wire.end()) art.wire.push_back(w);
@@ -215,6 +219,12 @@ void CleanArticles(std::vector<Article>& articles, int threads) {
     std::sort(art.wire.begin(), art.wire.end());
     if (!art.language) art.language = GuessLanguage(art.text);
   });
+}
+
+}  // namespace clean
+
+void CleanArticles(std::vector<Article>& articles, int threads) {
+  clean::CleanArticles(articles, threads, clean::CleanOptions());
 }
 
 }  // namespace crossread
