@@ -1,6 +1,7 @@
 #include "clean/boilerplate.h"
 
 #include "common/data.h"
+#include "common/hash.h"
 #include "common/strings.h"
 #include "common/utf8.h"
 
@@ -85,7 +86,7 @@ BoilerplateClassifier::BoilerplateClassifier(std::string_view lexicon) {
     if (row.size() < 3) continue;
     std::string reason(row[2]);
     if (row[0] == "line") {
-      whole_lines_[LineKey(row[1])] = reason;
+      whole_lines_[Hash64(LineKey(row[1]))] = reason;
     } else if (row[0] == "prefix") {
       prefixes_.push_back({std::string(row[1]), reason});
     } else if (row[0] == "contains") {
@@ -95,11 +96,15 @@ BoilerplateClassifier::BoilerplateClassifier(std::string_view lexicon) {
 }
 
 std::string_view BoilerplateClassifier::Classify(std::string_view line) const {
+  return Classify(line, CountWords(line), Hash64(LineKey(line)));
+}
+
+std::string_view BoilerplateClassifier::Classify(std::string_view line, int words,
+                                                 uint64_t key) const {
   if (line.empty()) return {};
   if (!HasLetterOrDigit(line)) return "separator";
-  const int words = CountWords(line);
   if (words <= 8) {
-    auto it = whole_lines_.find(LineKey(line));
+    auto it = whole_lines_.find(key);
     if (it != whole_lines_.end()) return it->second;
   }
   const std::string lower = AsciiLower(line.substr(0, 200));

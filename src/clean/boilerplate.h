@@ -6,6 +6,7 @@
 #ifndef CROSSREAD_CLEAN_BOILERPLATE_H_
 #define CROSSREAD_CLEAN_BOILERPLATE_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -24,13 +25,16 @@ class BoilerplateClassifier {
 
   // Why `line` (normalised, trimmed) is boilerplate, or "" when it is body text.
   std::string_view Classify(std::string_view line) const;
+  // The same, given what a caller has computed already: CountWords(line) and
+  // Hash64(LineKey(line)).
+  std::string_view Classify(std::string_view line, int words, uint64_t key) const;
 
  private:
   struct Pattern {
     std::string text;
     std::string reason;
   };
-  std::unordered_map<std::string, std::string> whole_lines_;  // key → reason
+  std::unordered_map<uint64_t, std::string> whole_lines_;  // Hash64(LineKey) → reason
   std::vector<Pattern> prefixes_;
   std::vector<Pattern> contains_;
 };

@@ -144,7 +144,7 @@ void CleanArticles(std::vector<Article>& articles, int threads, const CleanOptio
         credits[a].push_back(*wire);
         continue;
       }
-      l.reason = std::string(boiler.Classify(l.norm));
+      l.reason = std::string(boiler.Classify(l.norm, l.words, l.key));
     }
     // Short lines repeated inside one article ("CHOOSE YOUR LANGUAGE" twice).
     std::unordered_map<uint64_t, int> counts;
