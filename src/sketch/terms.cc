@@ -11,14 +11,34 @@
 
 namespace crossread::sketch {
 
+namespace {
+
+// The stopwords by their hash: a word is tested with the hash it needs anyway, one probe in a
+// small table instead of a string lookup (a content word whose 64-bit hash is a stopword's is
+// not a concern).
+const U64Map<bool>& StopwordHashes() {
+  static const U64Map<bool>* set = [] {
+    auto* hashes = new U64Map<bool>;
+    for (const std::string& w : Lexicon::Get().Entries(Lex::kStopword))
+      hashes->Insert(Hash64(w)) = true;
+    return hashes;
+  }();
+  return *set;
+}
+
+}  // namespace
+
 std::vector<uint64_t> ContentTerms(std::string_view text) {
-  const Lexicon& lex = Lexicon::Get();
+  const U64Map<bool>& stopwords = StopwordHashes();
   std::vector<uint64_t> terms;
   ForEachLowerWord(text, [&](std::string_view w) {
-    if (w.size() < 2 || lex.Is(w, Lex::kStopword)) return;
+    if (w.size() < 2) return;
+    const uint64_t hash = Hash64(w);
+    if (stopwords.Find(hash)) return;
+    const size_t size = w.size();
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
     if (EndsWith(w, "'s")) w.remove_suffix(2);
-    terms.push_back(Hash64(w));
+    terms.push_back(w.size() == size ? hash : Hash64(w));
   });
   return terms;
 }
