@@ -118,6 +118,23 @@ TEST_F(Failures, EachBadFileIsNamedAndSkipped) {
   EXPECT_EQ(b.articles.size(), 2u);
 }
 
+// JSON as tools write it: a byte-order mark before the first line, integer ids beyond int64,
+// one JSON array instead of lines.
+TEST_F(Failures, JsonInputsAsToolsWriteThem) {
+  std::istringstream no_stdin;
+  Inputs in = ReadArticles({Write("bom.jsonl",
+                                  "\xEF\xBB\xBF{\"id\": \"a\", \"text\": \"The first line.\"}\n"
+                                  "{\"id\": 18446744073709551615, \"text\": \"A large id.\"}\n"),
+                            Write("array.json", "[{\"id\": 7, \"text\": \"In an array.\"}, 3]")},
+                           no_stdin);
+  ASSERT_EQ(in.articles.size(), 3u);
+  EXPECT_EQ(in.articles[0].id, "a");
+  EXPECT_EQ(in.articles[1].id, "18446744073709551615");
+  EXPECT_EQ(in.articles[2].id, "7");
+  ASSERT_EQ(in.errors.size(), 1u);
+  EXPECT_EQ(in.errors[0].reason, "not a JSON object");
+}
+
 TEST_F(Failures, EmptyInputGivesAnEmptyBrief) {
   Brief b = BuildBrief({}, Options());
   EXPECT_TRUE(b.stories.empty());

@@ -292,6 +292,7 @@ Result<std::string> Gunzip(std::string_view bytes) {
 
 void ReadJsonLines(std::string_view bytes, const std::string& source, std::vector<Article>* out,
                    std::vector<InputError>* errors) {
+  if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);  // a UTF-8 byte-order mark
   std::string_view t = Trim(bytes);
   if (t.empty()) {
     errors->push_back({source, "empty file"});
