@@ -51,8 +51,9 @@ options:
   --batch N           ingest: articles per transaction (default 1000)
   --host H            serve: the address to listen on (default 127.0.0.1)
   --port P            serve: the port (default 8080; 0 picks a free one)
-  --threads N         worker threads (default: all cores); serve: requests answered
-                      at once (the others wait their turn)
+  --threads N         worker threads (default: all cores); cluster: its story stream
+                      runs beside them unless N is 1; serve: requests answered at once
+                      (the others wait their turn)
   --quiet             ingest: no progress lines on stderr (one per commit otherwise)
   --help              this text
   --version           the version
