@@ -50,6 +50,10 @@ check "stdin JSONL: bad line exits 1" test $? -eq 1
 check "stdin JSONL: bad line named" grep -q "crossread: -:2: invalid JSON" "$tmp/stdin.err"
 check "stdin JSONL: good line read" grep -q '"id":"a"' "$tmp/stdin.jsonl"
 
+# A path that is a pipe, not a regular file (it has no size to read up front).
+"$bin" extract <(cat "$tmp/good.txt") >"$tmp/pipe.jsonl" 2>"$tmp/pipe.err"
+check "a pipe given as a path is read" grep -q '"text":' "$tmp/pipe.jsonl"
+
 "$bin" annotate "$src/examples/002_d908cffa983cbaf0.txt" >"$tmp/ann.conllu" 2>/dev/null
 check "annotate exits 0" test $? -eq 0
 check "annotate writes ten columns with spans" \

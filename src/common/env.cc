@@ -23,8 +23,9 @@ Result<std::string> ReadFile(const std::string& path) {
   // Read straight into a string of the file's size (a stream buffer grows by doubling and is
   // copied out at the end: four copies of a large file instead of one), then whatever more
   // there is (a file that grew, a special file).
-  std::string out(static_cast<size_t>(fs::file_size(path, ec)), '\0');
-  if (ec) out.clear();
+  // A pipe or other special file has no size: it is all read by the loop below.
+  const uintmax_t size = fs::file_size(path, ec);
+  std::string out(ec ? 0 : static_cast<size_t>(size), '\0');
   in.read(out.data(), static_cast<std::streamsize>(out.size()));
   out.resize(static_cast<size_t>(in.gcount()));
   char chunk[1 << 16];
