@@ -32,7 +32,7 @@ constexpr size_t kMinSharedTerms = 6;
 constexpr double kSameQuoteInOneArticle = 0.95;  // a quote printed twice in one article
 constexpr double kFoundByWording = 0.75;
 constexpr int kMinWordsToSearch = 8;
-constexpr int kMinIndirectWords = 4;     // shorter reported speech is an object, not a statement
+constexpr int kMinUnmarkedWords = 4;     // shorter unmarked speech is an object, not a statement
 constexpr size_t kMinSharedBigrams = 4;  // fewer is a shared phrase, not a shared quote
 constexpr size_t kMaxPostings = 256;     // a bigram in more instances proposes no pairs
 
@@ -84,7 +84,7 @@ std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
       int words = 0;
       for (const analyze::ByteSpan& c : a.contents) words += CountWords(doc.Text(c));
       // "backed [the plan]", "[which] has backed": words unmarked this short are no statement.
-      if ((a.kind == "indirect" || a.kind == "unmarked") && words < kMinIndirectWords) continue;
+      if ((a.kind == "indirect" || a.kind == "unmarked") && words < kMinUnmarkedWords) continue;
       in.doc = d;
       in.inst.article = doc.article->id;
       for (const analyze::ByteSpan& c : a.contents) {

@@ -5,7 +5,6 @@
 // article; shingle sets, several times larger, only for the articles of candidate pairs.
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 #include "cluster/cluster.h"
 #include "common/parallel.h"

@@ -101,6 +101,13 @@ struct StoryStream::State {
   std::vector<double> dot;
   std::vector<uint32_t> touched;
 
+  // Appends `posting` to the postings of `term`; its index there.
+  uint32_t Post(uint64_t term, Posting posting) {
+    std::vector<Posting>& p = postings[term];
+    p.push_back(posting);
+    return static_cast<uint32_t>(p.size() - 1);
+  }
+
   // Adds `terms` to story `c`'s sum and to the postings.
   void Join(const sketch::TermVector& terms, uint32_t c) {
     OpenStory& s = stories[c];
@@ -109,12 +116,10 @@ struct StoryStream::State {
     for (const auto& [term, w] : terms) {
       bool fresh = false;
       uint32_t& at = s.slot.Insert(term, &fresh);
-      std::vector<Posting>& p = postings[term];
       if (fresh) {
-        at = static_cast<uint32_t>(p.size());
-        p.push_back({c, w});
+        at = Post(term, {c, w});
       } else {
-        p[at].weight += w;
+        postings[term][at].weight += w;
       }
     }
   }
@@ -165,11 +170,7 @@ struct StoryStream::State {
       postings.Clear();
       for (uint32_t c : open) {
         OpenStory& s = stories[c];
-        for (const auto& [term, w] : s.sum) {
-          std::vector<Posting>& p = postings[term];
-          s.slot[term] = static_cast<uint32_t>(p.size());
-          p.push_back({c, w});
-        }
+        for (const auto& [term, w] : s.sum) s.slot[term] = Post(term, {c, w});
       }
       closed_since_rebuild = 0;
     }

@@ -19,11 +19,22 @@ namespace {
 const U64Map<bool>& StopwordHashes() {
   static const U64Map<bool>* set = [] {
     auto* hashes = new U64Map<bool>;
-    for (const std::string& w : Lexicon::Get().Entries(Lex::kStopword))
+    for (const std::string& w : Lexicon::Get().Entries(Lex::kStopword)) {
       hashes->Insert(Hash64(w)) = true;
+    }
     return hashes;
   }();
   return *set;
+}
+
+// `terms` sorted: itself when it already is (StoryFeatures keeps them so), else a sorted copy
+// in `*copy`.
+const std::vector<uint64_t>& Sorted(const std::vector<uint64_t>& terms,
+                                    std::vector<uint64_t>* copy) {
+  if (std::is_sorted(terms.begin(), terms.end())) return terms;
+  *copy = terms;
+  std::sort(copy->begin(), copy->end());
+  return *copy;
 }
 
 }  // namespace
@@ -42,20 +53,6 @@ std::vector<uint64_t> ContentTerms(std::string_view text) {
   });
   return terms;
 }
-
-namespace {
-
-// `terms` sorted: itself when it already is (StoryFeatures keeps them so), else a sorted copy
-// in `*copy`.
-const std::vector<uint64_t>& Sorted(const std::vector<uint64_t>& terms,
-                                    std::vector<uint64_t>* copy) {
-  if (std::is_sorted(terms.begin(), terms.end())) return terms;
-  *copy = terms;
-  std::sort(copy->begin(), copy->end());
-  return *copy;
-}
-
-}  // namespace
 
 void DocumentFrequencies::Add(const std::vector<uint64_t>& terms) {
   std::vector<uint64_t> copy;
