@@ -194,9 +194,8 @@ std::vector<std::string> ClusterStories(std::vector<Article> articles, const Opt
     std::vector<Article> batch;
     for (size_t k = at; k < end; ++k) batch.push_back(std::move(articles[order[k]]));
     clean::CleanArticles(batch, options.threads, lean);
-    std::vector<cluster::StoryFeatures> features = cluster::FeaturesOf(
-        batch, cluster::DuplicateOf(batch, options.duplicate_threshold, options.threads),
-        options.threads);
+    std::vector<cluster::StoryFeatures> features =
+        cluster::SketchBatch(batch, options.duplicate_threshold, options.threads);
     if (adding.valid()) adding.get();
     adding = std::async(policy, [&, at, end, features = std::move(features)] {
       std::vector<uint32_t> of = stream.Add(features);

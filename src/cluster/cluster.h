@@ -4,6 +4,7 @@
 #define CROSSREAD_CLUSTER_CLUSTER_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ struct DuplicateGroupIndex {
 // `threads` threads.
 std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
                                                 double threshold, int threads);
+// The same among `n` articles whose words' hashes (Hash64 of each lowercased word, in text
+// order) `word_hashes(i)` gives; called from several threads at once.
+std::vector<DuplicateGroupIndex> NearDuplicates(
+    size_t n, const std::function<std::vector<uint64_t>(uint32_t)>& word_hashes, double threshold,
+    int threads);
 
 // What the story clusterer knows of one article.
 struct StoryFeatures {
@@ -87,6 +93,11 @@ std::vector<std::optional<uint32_t>> DuplicateOf(const std::vector<Article>& art
 std::vector<StoryFeatures> FeaturesOf(const std::vector<Article>& articles,
                                       const std::vector<std::optional<uint32_t>>& duplicate_of,
                                       int threads);
+
+// Both of the above for a batch, from one pass over each text (it holds every article's word
+// hashes while it finds the near-duplicates, so it is meant for batches, not whole corpora).
+std::vector<StoryFeatures> SketchBatch(const std::vector<Article>& articles, double threshold,
+                                       int threads);
 
 // Story numbers renumbered 0, 1, ... in order of each story's first article in `story_of`.
 std::vector<uint32_t> NumberByFirstAppearance(const std::vector<uint32_t>& story_of);

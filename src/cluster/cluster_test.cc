@@ -25,6 +25,31 @@ TEST(NearDuplicates, GroupsCopiesAndReportsTheirSimilarity) {
               sketch::Jaccard(sketch::Shingles(texts[0], 5), sketch::Shingles(texts[2], 5)), 1e-9);
 }
 
+TEST(SketchBatch, IsTheNearDuplicatesAndFeaturesOfTheBatch) {
+  std::string story =
+      "Keir Starmer said on Monday that the council voted to close the bridge for repairs after "
+      "engineers found cracks in two of its supports; the work would take six weeks.";
+  std::vector<std::string> texts = {
+      story, "A different story entirely about Arsenal's results and transfer rumours this week.",
+      story + " Updated at noon.", "", story};
+  std::vector<Article> articles(texts.size());
+  for (size_t i = 0; i < texts.size(); ++i) articles[i].text = texts[i];
+  articles[1].published = "2025-03-15";
+  const std::vector<StoryFeatures> one = SketchBatch(articles, 0.8, 2);
+  const std::vector<StoryFeatures> two = FeaturesOf(articles, DuplicateOf(articles, 0.8, 2), 2);
+  ASSERT_EQ(one.size(), two.size());
+  for (size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].terms, two[i].terms) << i;
+    EXPECT_EQ(one[i].entities, two[i].entities) << i;
+    EXPECT_EQ(one[i].published, two[i].published) << i;
+    EXPECT_EQ(one[i].duplicate_of, two[i].duplicate_of) << i;
+  }
+  EXPECT_EQ(one[2].duplicate_of, 0u);
+  EXPECT_EQ(one[4].duplicate_of, 0u);
+  EXPECT_EQ(one[0].entities, (std::vector<std::string>{"Keir Starmer"}));
+  EXPECT_EQ(one[1].entities, (std::vector<std::string>{"Arsenal"}));  // "A" is a stopword
+}
+
 TEST(Stories, SameEventTogetherOtherEventApart) {
   std::vector<std::string> texts = {
       "An earthquake of magnitude 7.1 struck off the coast of Japan near Fukushima on Tuesday.",

@@ -2,12 +2,16 @@
 // banded into 32 LSH bands of 4 rows, propose candidate pairs (a pair at Jaccard 0.8 is missed
 // with probability < 1e-6); each is verified by exact Jaccard of the shingle sets, and
 // union-find groups the verified pairs. Only signatures (512 bytes an article) are held for every
-// article; shingle sets, several times larger, only for the articles of candidate pairs.
+// article; shingle sets, several times larger, only for the articles of candidate pairs. The
+// shingles are made from the words' hashes, which the caller gives: from the text each time it
+// is asked (NearDuplicates of articles), or held for a batch (SketchBatch: one pass a text).
 #include <algorithm>
 #include <numeric>
 
 #include "cluster/cluster.h"
+#include "common/hash.h"
 #include "common/parallel.h"
+#include "common/strings.h"
 #include "sketch/minhash.h"
 
 namespace crossread::cluster {
@@ -24,13 +28,16 @@ uint32_t Find(std::vector<uint32_t>& parent, uint32_t x) {
 
 }  // namespace
 
-std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
-                                                double threshold, int threads) {
+std::vector<DuplicateGroupIndex> NearDuplicates(
+    size_t n, const std::function<std::vector<uint64_t>(uint32_t)>& word_hashes, double threshold,
+    int threads) {
+  auto shingles = [&](uint32_t i) {
+    return sketch::ShingleHashesOfWords(word_hashes(i), kShingleWords);
+  };
   const sketch::MinHasher hasher;
-  std::vector<std::vector<uint32_t>> sigs(articles.size());
-  ParallelFor(articles.size(), threads, [&](size_t i) {
-    sigs[i] = hasher.Signature(sketch::ShingleHashes(articles[i].text, kShingleWords));
-  });
+  std::vector<std::vector<uint32_t>> sigs(n);
+  ParallelFor(n, threads,
+              [&](size_t i) { sigs[i] = hasher.Signature(shingles(static_cast<uint32_t>(i))); });
   const std::vector<std::pair<uint32_t, uint32_t>> candidates = sketch::LshCandidates(sigs, kBands);
   std::vector<std::vector<uint32_t>>().swap(sigs);
   // The shingle sets of the articles the candidates name, computed once each.
@@ -42,14 +49,13 @@ std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& arti
   std::sort(named.begin(), named.end());
   named.erase(std::unique(named.begin(), named.end()), named.end());
   std::vector<std::vector<uint64_t>> named_sets(named.size());
-  ParallelFor(named.size(), threads, [&](size_t k) {
-    named_sets[k] = sketch::Shingles(articles[named[k]].text, kShingleWords);
-  });
+  ParallelFor(named.size(), threads,
+              [&](size_t k) { named_sets[k] = sketch::ShingleSet(shingles(named[k])); });
   auto set_of = [&](uint32_t i) -> const std::vector<uint64_t>& {
     return named_sets[static_cast<size_t>(std::lower_bound(named.begin(), named.end(), i) -
                                           named.begin())];
   };
-  std::vector<uint32_t> parent(articles.size());
+  std::vector<uint32_t> parent(n);
   std::iota(parent.begin(), parent.end(), 0);
   for (auto [a, b] : candidates) {
     if (set_of(a).empty() || set_of(b).empty()) continue;
@@ -58,8 +64,8 @@ std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& arti
     if (ra != rb) parent[std::max(ra, rb)] = std::min(ra, rb);
   }
   std::vector<DuplicateGroupIndex> groups;
-  std::vector<int> group_of(articles.size(), -1);
-  for (uint32_t i = 0; i < articles.size(); ++i) {
+  std::vector<int> group_of(n, -1);
+  for (uint32_t i = 0; i < n; ++i) {
     uint32_t r = Find(parent, i);
     if (r == i) continue;
     if (group_of[r] < 0) {
@@ -71,6 +77,18 @@ std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& arti
     g.similarity = std::min(g.similarity, sketch::Jaccard(set_of(r), set_of(i)));
   }
   return groups;
+}
+
+std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
+                                                double threshold, int threads) {
+  return NearDuplicates(
+      articles.size(),
+      [&](uint32_t i) {
+        std::vector<uint64_t> words;
+        ForEachLowerWord(articles[i].text, [&](std::string_view w) { words.push_back(Hash64(w)); });
+        return words;
+      },
+      threshold, threads);
 }
 
 }  // namespace crossread::cluster

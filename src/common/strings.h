@@ -37,11 +37,13 @@ void AppendCollapsed(std::string_view s, std::string* line);
 std::string CollapseSpaces(std::string_view s);
 std::vector<std::string_view> SplitLines(std::string_view text);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
-// Calls fn(word) for each word of `text`: maximal runs of letters, digits and inner
-// apostrophes, lowercased. The view is valid during the call only (one buffer for all words).
+// Calls fn(word, begin, end) for each word of `text`: maximal runs of letters, digits and inner
+// apostrophes, lowercased, with its byte range in `text`. The view is valid during the call only
+// (one buffer for all words).
 template <typename Fn>
-void ForEachLowerWord(std::string_view text, Fn fn) {
+void ForEachWord(std::string_view text, Fn fn) {
   std::string cur;
+  size_t begin = 0;
   size_t i = 0;
   while (i < text.size()) {
     const size_t start = i;
@@ -49,17 +51,23 @@ void ForEachLowerWord(std::string_view text, Fn fn) {
     const bool inner_apostrophe = cp == '\'' && !cur.empty() && i < text.size() &&
                                   IsLetter(static_cast<unsigned char>(text[i]));
     if (IsLetter(cp) || IsDigit(cp) || inner_apostrophe) {
+      if (cur.empty()) begin = start;
       if (cp < 0x80) {
         cur.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp));
       } else {
         cur.append(text.substr(start, i - start));
       }
     } else if (!cur.empty()) {
-      fn(std::string_view(cur));
+      fn(std::string_view(cur), begin, start);
       cur.clear();
     }
   }
-  if (!cur.empty()) fn(std::string_view(cur));
+  if (!cur.empty()) fn(std::string_view(cur), begin, text.size());
+}
+// Calls fn(word) for each word ForEachWord gives.
+template <typename Fn>
+void ForEachLowerWord(std::string_view text, Fn fn) {
+  ForEachWord(text, [&](std::string_view word, size_t, size_t) { fn(word); });
 }
 // The words ForEachLowerWord gives, as strings.
 std::vector<std::string> LowerWords(std::string_view text);

@@ -55,6 +55,11 @@ CROSSREAD_VECTOR_CLONES void MinInto(const uint64_t* shingles, size_t n, const u
 std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words) {
   std::vector<uint64_t> word_hash;
   ForEachLowerWord(text, [&](std::string_view w) { word_hash.push_back(Hash64(w)); });
+  return ShingleHashesOfWords(word_hash, shingle_words);
+}
+
+std::vector<uint64_t> ShingleHashesOfWords(const std::vector<uint64_t>& word_hash,
+                                           int shingle_words) {
   std::vector<uint64_t> out;
   const size_t n = static_cast<size_t>(std::max(1, shingle_words));
   if (word_hash.empty()) return out;
@@ -74,10 +79,13 @@ std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words) {
 }
 
 std::vector<uint64_t> Shingles(std::string_view text, int shingle_words) {
-  std::vector<uint64_t> out = ShingleHashes(text, shingle_words);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
-  return out;
+  return ShingleSet(ShingleHashes(text, shingle_words));
+}
+
+std::vector<uint64_t> ShingleSet(std::vector<uint64_t> hashes) {
+  std::sort(hashes.begin(), hashes.end());
+  hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
+  return hashes;
 }
 
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {

@@ -17,8 +17,13 @@ struct MinHashOptions {
 
 // Hashes of the word shingles of `text` (lowercased words), in text order, with repeats.
 std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words);
+// The same from the words' hashes (Hash64 of each lowercased word, in text order).
+std::vector<uint64_t> ShingleHashesOfWords(const std::vector<uint64_t>& word_hashes,
+                                           int shingle_words);
 // The distinct ones, sorted: the shingle set.
 std::vector<uint64_t> Shingles(std::string_view text, int shingle_words);
+// The shingle set of shingle hashes.
+std::vector<uint64_t> ShingleSet(std::vector<uint64_t> hashes);
 
 // Exact Jaccard similarity of two sorted hash sets.
 double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b);

@@ -37,21 +37,109 @@ const std::vector<uint64_t>& Sorted(const std::vector<uint64_t>& terms,
   return *copy;
 }
 
+// Appends the term of the lowercased word `w` (its Hash64 `hash`) to `terms`, if it is one.
+void AddTerm(std::string_view w, uint64_t hash, std::vector<uint64_t>* terms) {
+  if (w.size() < 2 || StopwordHashes().Find(hash)) return;
+  const size_t size = w.size();
+  if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
+  if (EndsWith(w, "'s")) w.remove_suffix(2);
+  terms->push_back(w.size() == size ? hash : Hash64(w));
+}
+
+bool AllSpace(std::string_view s) {
+  for (char c : s) {
+    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::vector<uint64_t> ContentTerms(std::string_view text) {
-  const U64Map<bool>& stopwords = StopwordHashes();
   std::vector<uint64_t> terms;
-  ForEachLowerWord(text, [&](std::string_view w) {
-    if (w.size() < 2) return;
-    const uint64_t hash = Hash64(w);
-    if (stopwords.Find(hash)) return;
-    const size_t size = w.size();
-    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.remove_suffix(1);
-    if (EndsWith(w, "'s")) w.remove_suffix(2);
-    terms.push_back(w.size() == size ? hash : Hash64(w));
-  });
+  ForEachLowerWord(text, [&](std::string_view w) { AddTerm(w, Hash64(w), &terms); });
   return terms;
+}
+
+TextSketch SketchText(std::string_view text) {
+  TextSketch out;
+  const Lexicon& lex = Lexicon::Get();
+  // Words joined by one of - . & / ("Anglo-French", "U.S", "AT&T") make a token, as the
+  // tokenizer has them; a token followed by a period that it takes (an initial, "U.S.", "Mr.")
+  // includes it. Names are runs of capitalised tokens apart only by white space.
+  struct Token {
+    size_t begin = 0, end = 0;
+    uint64_t first_hash = 0;  // of its word lowercased, if it has one word
+    bool capitalized = false, possessive = false, joined = false;
+  } tok;
+  bool pending = false;
+  std::string run;
+  int run_words = 0;
+  bool run_open = false;
+  size_t run_end = 0;
+  uint64_t run_hash = 0;
+  auto flush = [&] {
+    bool name = run_words > 1;
+    if (run_words == 1) {
+      name = !StopwordHashes().Find(run_hash) &&
+             !(lex.Categories(run) &
+               (static_cast<uint32_t>(Lex::kMonth) | static_cast<uint32_t>(Lex::kWeekday)));
+    }
+    if (name) out.names.push_back(run);
+    run.clear();
+    run_words = 0;
+    run_open = false;
+  };
+  auto emit = [&] {  // the pending token into the run
+    std::string_view word = text.substr(tok.begin, tok.end - tok.begin);
+    if (tok.possessive) word.remove_suffix(2);
+    size_t end = tok.end;
+    if (!tok.possessive && end < text.size() && text[end] == '.' &&
+        (word.size() == 1 || tok.joined || lex.Is(word, Lex::kAbbreviation))) {
+      word = text.substr(tok.begin, ++end - tok.begin);
+    }
+    if (!tok.capitalized) {
+      if (run_words > 0) flush();
+      return;
+    }
+    if (run_words > 0 && !(run_open && AllSpace(text.substr(run_end, tok.begin - run_end)))) {
+      flush();
+    }
+    if (run_words > 0) run += ' ';
+    if (run_words == 0) run_hash = tok.first_hash;
+    run.append(word);
+    ++run_words;
+    run_open = !tok.possessive;
+    run_end = end;
+  };
+  ForEachWord(text, [&](std::string_view w, size_t begin, size_t end) {
+    const uint64_t hash = Hash64(w);
+    out.words.push_back(hash);
+    AddTerm(w, hash, &out.terms);
+    const bool possessive = EndsWith(w, "'s");
+    if (pending && !tok.possessive && begin == tok.end + 1 &&
+        std::string_view("-.&/").find(text[tok.end]) != std::string_view::npos) {
+      tok.end = end;
+      tok.first_hash = 0;  // several words are no stopword ("AT&T" is not "at")
+      tok.possessive = possessive;
+      tok.joined = tok.joined || text[begin - 1] == '.';
+      return;
+    }
+    if (pending) emit();
+    size_t at = begin;
+    tok = Token{begin,
+                end,
+                possessive ? Hash64(w.substr(0, w.size() - 2)) : hash,
+                IsUpper(DecodeUtf8(text, &at)),
+                possessive,
+                false};
+    pending = true;
+  });
+  if (pending) emit();
+  if (run_words > 0) flush();
+  std::sort(out.names.begin(), out.names.end());
+  out.names.erase(std::unique(out.names.begin(), out.names.end()), out.names.end());
+  return out;
 }
 
 void DocumentFrequencies::Add(const std::vector<uint64_t>& terms) {

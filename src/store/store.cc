@@ -308,9 +308,9 @@ Status StoreWriter::Rep::AddBatch(std::vector<Article> batch, IngestReport* repo
     if (fresh.empty()) return Status::Ok();
 
     CROSSREAD_RETURN_IF_ERROR(SyncStream());
-    std::vector<std::optional<uint32_t>> dup =
-        cluster::DuplicateOf(fresh, options.duplicate_threshold, options.threads);
-    std::vector<uint32_t> story = stream.Add(cluster::FeaturesOf(fresh, dup, options.threads));
+    const std::vector<cluster::StoryFeatures> features =
+        cluster::SketchBatch(fresh, options.duplicate_threshold, options.threads);
+    std::vector<uint32_t> story = stream.Add(features);
 
     CROSSREAD_ASSIGN_OR_RETURN(
         Statement insert,
@@ -324,7 +324,8 @@ Status StoreWriter::Rep::AddBatch(std::vector<Article> batch, IngestReport* repo
       const Article& a = fresh[i];
       insert.Reset();
       insert.Bind(1, a.id).Bind(2, hashes[i]).Bind(3, StoryId(story[i]));
-      insert.Bind(4, dup[i] ? std::optional<std::string>(fresh[*dup[i]].id) : std::nullopt);
+      const std::optional<uint32_t>& dup = features[i].duplicate_of;
+      insert.Bind(4, dup ? std::optional<std::string>(fresh[*dup].id) : std::nullopt);
       insert.Bind(5, a.url).Bind(6, a.title).Bind(7, a.outlet).Bind(8, a.published);
       insert.Bind(9, a.language).Bind(10, a.dateline);
       insert.Bind(11, JsonDump(Json(a.authors))).Bind(12, JsonDump(Json(a.wire)));
