@@ -116,8 +116,9 @@ std::string_view BoilerplateClassifier::Classify(std::string_view line, int word
       if (ContainsIgnoreCase(line, p.text)) return p.reason;
     }
   }
-  if (LongestDigitRun(line) >= 8 && words <= 6) return "licence or registration number";
-  if (HasPhoneNumber(line) && words <= 12 && (words <= 4 || MentionsContact(lower))) {
+  // The word counts first: they rule out long lines without reading them again.
+  if (words <= 6 && LongestDigitRun(line) >= 8) return "licence or registration number";
+  if (words <= 12 && (words <= 4 || MentionsContact(lower)) && HasPhoneNumber(line)) {
     return "contact line";
   }
   if (EndsWithSlashCredit(line)) return "photo caption or credit";

@@ -42,11 +42,21 @@ struct Line {
   std::string_view raw;  // trimmed, a view into Article::raw_text
   uint32_t raw_cp = 0;   // code-point offset of raw.front()
   std::string norm;      // normalised; released after the first pass where the line is kept
-  uint64_t key = 0;      // hash of LineKey(norm)
+  uint64_t key = 0;      // hash of LineKey(norm) for a line of kMaxKeyedWords words or fewer
   int words = 0;
   bool furniture = false;  // short enough to be site furniture if it recurs across articles
   std::string reason;      // why it is dropped; empty while kept
 };
+
+// Only short lines are looked up by key (as site furniture, boilerplate or a repeated line):
+// a longer one is neither keyed nor looked up.
+constexpr int kMaxKeyedWords = 12;
+
+// The normalised form's word count, and its key where it is short enough to need one.
+void Measure(Line* line) {
+  line->words = CountWords(line->norm);
+  line->key = line->words <= kMaxKeyedWords ? Hash64(clean::LineKey(line->norm)) : 0;
+}
 
 bool EndsLikeSentence(std::string_view s) {
   while (!s.empty() && (s.back() == '"' || s.back() == '\'' || s.back() == ')')) s.remove_suffix(1);
@@ -88,8 +98,7 @@ void CutPrefix(Line* line, size_t norm_bytes) {
       cut_cp + static_cast<uint32_t>(CodePointCount(rest.substr(0, trimmed.data() - rest.data())));
   line->raw = trimmed;
   line->norm = clean::NormalizeText(line->raw);
-  line->key = Hash64(clean::LineKey(line->norm));
-  line->words = CountWords(line->norm);
+  Measure(line);
 }
 
 // The language of `text` by CLD2 (Google's compact language detector: character n-gram
@@ -127,8 +136,7 @@ void CleanArticles(std::vector<Article>& articles, int threads, const CleanOptio
     std::vector<Line>& lines = all[a] = SplitRawLines(art.raw_text);
     for (Line& l : lines) {
       l.norm = clean::NormalizeText(l.raw);
-      l.key = Hash64(clean::LineKey(l.norm));
-      l.words = CountWords(l.norm);
+      Measure(&l);
     }
     if (!lines.empty()) {
       if (auto header = clean::ParseHeaderDate(lines.front().norm)) {
@@ -157,7 +165,7 @@ void CleanArticles(std::vector<Article>& articles, int threads, const CleanOptio
       }
     }
     for (Line& l : lines) {
-      l.furniture = l.words <= 12 && (l.words <= 5 || !EndsLikeSentence(l.norm));
+      l.furniture = l.words <= kMaxKeyedWords && (l.words <= 5 || !EndsLikeSentence(l.norm));
       if (l.reason.empty()) std::string().swap(l.norm);
     }
   });
@@ -177,8 +185,9 @@ void CleanArticles(std::vector<Article>& articles, int threads, const CleanOptio
     if (!art.text.empty()) return;
     std::vector<Line>& lines = all[a];
     for (Line& l : lines) {
+      if (!l.reason.empty() || l.words > kMaxKeyedWords) continue;
       auto it = seen_in.find(l.key);
-      if (l.reason.empty() && it != seen_in.end() && it->second.second >= 3) {
+      if (it != seen_in.end() && it->second.second >= 3) {
         l.reason = "repeated across articles";
         l.norm = clean::NormalizeText(l.raw);
       }

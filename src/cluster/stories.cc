@@ -100,6 +100,7 @@ struct StoryStream::State {
   // with, and those stories.
   std::vector<double> dot;
   std::vector<uint32_t> touched;
+  std::vector<const std::vector<Posting>*> lists;  // of the article's terms
 
   // Appends `posting` to the postings of `term`; its index there.
   uint32_t Post(uint64_t term, Posting posting) {
@@ -129,10 +130,21 @@ struct StoryStream::State {
     for (uint32_t c : touched) dot[c] = -1;
     touched.clear();
     dot.resize(stories.size(), -1);
-    for (const auto& [term, w] : terms) {
-      const std::vector<Posting>* p = postings.Find(term);
-      if (!p) continue;
-      for (const Posting& q : *p) {
+    // The terms' postings are looked up, then read, each a few terms ahead of its use, so
+    // that the cache misses of the table and of the lists overlap.
+    constexpr size_t kAhead = 8;
+    const size_t n = terms.size();
+    lists.assign(n, nullptr);
+    for (size_t k = 0; k < std::min(n, kAhead); ++k) postings.Prefetch(terms[k].first);
+    for (size_t k = 0; k < n; ++k) {
+      if (k + kAhead < n) postings.Prefetch(terms[k + kAhead].first);
+      lists[k] = postings.Find(terms[k].first);
+    }
+    for (size_t k = 0; k < n; ++k) {
+      if (k + kAhead < n && lists[k + kAhead]) __builtin_prefetch(lists[k + kAhead]->data());
+      if (!lists[k]) continue;
+      const float w = terms[k].second;
+      for (const Posting& q : *lists[k]) {
         double& d = dot[q.story];
         if (d < 0) {
           d = 0;

@@ -45,7 +45,22 @@ void ForEachWord(std::string_view text, Fn fn) {
   std::string cur;
   size_t begin = 0;
   size_t i = 0;
+  auto ascii_alnum = [](unsigned char c) {
+    return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+  };
   while (i < text.size()) {
+    if (ascii_alnum(static_cast<unsigned char>(text[i]))) {  // a run of ASCII word bytes at once
+      if (cur.empty()) begin = i;
+      size_t j = i + 1;
+      while (j < text.size() && ascii_alnum(static_cast<unsigned char>(text[j]))) ++j;
+      const size_t from = cur.size();
+      cur.append(text.data() + i, j - i);
+      for (size_t k = from; k < cur.size(); ++k) {
+        if (cur[k] >= 'A' && cur[k] <= 'Z') cur[k] = static_cast<char>(cur[k] + ('a' - 'A'));
+      }
+      i = j;
+      continue;
+    }
     const size_t start = i;
     const char32_t cp = DecodeUtf8(text, &i);
     const bool inner_apostrophe = cp == '\'' && !cur.empty() && i < text.size() &&
