@@ -1,9 +1,8 @@
 // The clusterers' inputs from clean articles: near-duplicates, and story features (content
 // terms, names, publication day).
-#include <algorithm>
-
 #include "cluster/cluster.h"
 #include "common/parallel.h"
+#include "common/radix_sort.h"
 
 namespace crossread::cluster {
 
@@ -21,7 +20,7 @@ namespace {
 StoryFeatures FeaturesFrom(sketch::TextSketch sketch, const Article& article) {
   StoryFeatures f;
   f.terms = std::move(sketch.terms);
-  std::sort(f.terms.begin(), f.terms.end());
+  RadixSort(&f.terms);
   f.entities = std::move(sketch.names);
   if (article.published) f.published = ParseIsoDay(*article.published);
   return f;

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "common/hash.h"
+#include "common/radix_sort.h"
 #include "common/strings.h"
 
 namespace crossread::sketch {
@@ -83,7 +84,7 @@ std::vector<uint64_t> Shingles(std::string_view text, int shingle_words) {
 }
 
 std::vector<uint64_t> ShingleSet(std::vector<uint64_t> hashes) {
-  std::sort(hashes.begin(), hashes.end());
+  RadixSort(&hashes);
   hashes.erase(std::unique(hashes.begin(), hashes.end()), hashes.end());
   return hashes;
 }
