@@ -120,6 +120,18 @@ TEST_F(Failures, EachBadFileIsNamedAndSkipped) {
 
 // JSON as tools write it: a byte-order mark before the first line, integer ids beyond int64,
 // one JSON array instead of lines.
+TEST_F(Failures, MappedFilesAreRegularAndNonEmpty) {
+  const std::string bytes = "{\"id\": \"a\", \"text\": \"Leaders met.\"}\n";
+  Result<MappedFile> mapped = MappedFile::Open(Write("a.jsonl", bytes));
+  ASSERT_TRUE(mapped.ok()) << mapped.status().message();
+  EXPECT_EQ(mapped->bytes(), bytes);
+  MappedFile moved = std::move(*mapped);
+  EXPECT_EQ(moved.bytes(), bytes);
+  EXPECT_FALSE(MappedFile::Open(Write("empty.jsonl", "")).ok());
+  EXPECT_FALSE(MappedFile::Open(dir_.string()).ok());
+  EXPECT_FALSE(MappedFile::Open((dir_ / "missing.jsonl").string()).ok());
+}
+
 TEST_F(Failures, JsonInputsAsToolsWriteThem) {
   std::istringstream no_stdin;
   Inputs in = ReadArticles({Write("bom.jsonl",

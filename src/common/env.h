@@ -3,6 +3,7 @@
 #define CROSSREAD_COMMON_ENV_H_
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "crossread/status.h"
@@ -10,6 +11,26 @@
 namespace crossread {
 
 Result<std::string> ReadFile(const std::string& path);
+
+// A regular file's bytes mapped read-only into memory, for reading a large input without
+// copying it (nor zeroing a buffer first). Open fails for what cannot be mapped (a pipe, an empty
+// file), which ReadFile reads.
+class MappedFile {
+ public:
+  static Result<MappedFile> Open(const std::string& path);
+  MappedFile(MappedFile&& other) noexcept;
+  MappedFile& operator=(MappedFile&& other) noexcept;
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  ~MappedFile();
+
+  std::string_view bytes() const { return {static_cast<const char*>(data_), size_}; }
+
+ private:
+  MappedFile(void* data, size_t size) : data_(data), size_(size) {}
+  void* data_ = nullptr;
+  size_t size_ = 0;
+};
 
 // Writes `contents` to a temporary file beside `path`, then renames it over `path`: readers see
 // the old file or the whole new one, never a part.

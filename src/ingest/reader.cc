@@ -230,7 +230,13 @@ void ReadBytes(const std::string& name, const std::string& where, std::string by
 void ReadOneFile(const std::string& path, bool named, std::vector<Article>* out,
                  std::vector<InputError>* errors) {
   bool gz = false;
-  if (KindOf(path, &gz) == Kind::kUnknown && !named) return;
+  const Kind kind = KindOf(path, &gz);
+  if (kind == Kind::kUnknown && !named) return;
+  if (kind == Kind::kJson && !gz) {  // read in place: a day of news is a large file
+    if (Result<MappedFile> mapped = MappedFile::Open(path); mapped.ok()) {
+      return ReadJsonLines(mapped->bytes(), path, out, errors);
+    }
+  }
   Result<std::string> bytes = ReadFile(path);
   if (!bytes.ok()) return errors->push_back({path, bytes.status().message()});
   ReadBytes(path, path, std::move(*bytes), named, 0, out, errors);
