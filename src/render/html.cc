@@ -121,7 +121,8 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
     h << "<tr><th>" << k << "</th><td>" << (*v ? Escape(**v) : "–") << "</td></tr>\n";
   }
   h << "</table>\n<h3>Facts × outlets</h3>\n";
-  std::vector<const Fact*> shared = render::SharedFacts(s);
+  size_t more = 0;
+  std::vector<const Fact*> shared = render::SharedFacts(s, &more);
   if (shared.empty()) {
     h << "<p class=\"meta\">No claim is carried by two or more articles.</p>\n";
   } else {
@@ -137,6 +138,10 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
       h << "</tr>\n";
     }
     h << "</table>\n";
+    if (more > 0) {
+      h << "<p class=\"meta\">and " << more
+        << " more facts that two or more articles carry (all in the JSON brief)</p>\n";
+    }
   }
   h << "<h3>Quotes</h3>\n";
   for (const auto& [who, quotes] : render::QuotesBySpeaker(s)) {

@@ -32,10 +32,16 @@ std::vector<std::string> ArticleDetails(const Brief& brief, const Article& a) {
   return crossread::ArticleDetails(a, dup == brief.duplicate_of.end() ? std::nullopt : dup->second);
 }
 
-std::vector<const Fact*> SharedFacts(const Story& story) {
+std::vector<const Fact*> SharedFacts(const Story& story, size_t* more) {
   std::vector<const Fact*> out;
+  *more = 0;
   for (const Fact& f : story.facts) {
-    if (f.articles.size() >= 2) out.push_back(&f);
+    if (f.articles.size() < 2) continue;
+    if (out.size() < kMatrixFacts) {
+      out.push_back(&f);
+    } else {
+      ++*more;
+    }
   }
   return out;
 }

@@ -28,8 +28,12 @@ class Labels {
 // crossread::ArticleDetails of an article of `brief`.
 std::vector<std::string> ArticleDetails(const Brief& brief, const Article& a);
 
-// Facts that at least two articles carry: the rows of the facts × outlets matrix.
-std::vector<const Fact*> SharedFacts(const Story& story);
+// The rows of the facts × outlets matrix: the facts that at least two articles carry, most
+// carried first, at most kMatrixFacts of them (a story of fifty articles can share hundreds of
+// claims, which no one reads as a table, and its page would weigh a megabyte; the JSON brief
+// has them all). `*more` gets the number of such facts left out.
+inline constexpr size_t kMatrixFacts = 100;
+std::vector<const Fact*> SharedFacts(const Story& story, size_t* more);
 
 // The quotes of a story grouped by speaker name ("" for unknown), most quoted first.
 std::vector<std::pair<std::string, std::vector<const Quote*>>> QuotesBySpeaker(const Story& s);

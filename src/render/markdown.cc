@@ -62,7 +62,8 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
       {"Where", &s.event.where}, {"Why", &s.event.why},   {"How", &s.event.how}};
   for (const auto& [k, v] : rows) md << "| " << k << " | " << (*v ? Cell(**v) : "–") << " |\n";
 
-  std::vector<const Fact*> shared = render::SharedFacts(s);
+  size_t more = 0;
+  std::vector<const Fact*> shared = render::SharedFacts(s, &more);
   md << "\n### Facts × outlets\n\n";
   if (shared.empty()) {
     md << "_No claim is carried by two or more articles._\n";
@@ -77,6 +78,10 @@ void RenderStory(const Brief& brief, const Story& s, const render::Labels& label
       std::set<std::string> in(f->articles.begin(), f->articles.end());
       for (const std::string& a : s.articles) md << (in.count(a) ? " ✓ |" : "  |");
       md << "\n";
+    }
+    if (more > 0) {
+      md << "\n_and " << more
+         << " more facts that two or more articles carry (all in the JSON brief)_\n";
     }
   }
 
