@@ -26,8 +26,8 @@ struct DuplicateGroupIndex {
 // `threads` threads.
 std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
                                                 double threshold, int threads);
-// The same among `n` articles whose words' hashes (Hash64 of each lowercased word, in text
-// order) `word_hashes(i)` gives; called from several threads at once.
+// The same among `n` articles whose words' hashes (sketch::WordHashes of the text)
+// `word_hashes(i)` gives; called from several threads at once.
 std::vector<DuplicateGroupIndex> NearDuplicates(
     size_t n, const std::function<std::vector<uint64_t>(uint32_t)>& word_hashes, double threshold,
     int threads);

@@ -9,9 +9,7 @@
 #include <numeric>
 
 #include "cluster/cluster.h"
-#include "common/hash.h"
 #include "common/parallel.h"
-#include "common/strings.h"
 #include "sketch/minhash.h"
 
 namespace crossread::cluster {
@@ -82,13 +80,8 @@ std::vector<DuplicateGroupIndex> NearDuplicates(
 std::vector<DuplicateGroupIndex> NearDuplicates(const std::vector<Article>& articles,
                                                 double threshold, int threads) {
   return NearDuplicates(
-      articles.size(),
-      [&](uint32_t i) {
-        std::vector<uint64_t> words;
-        ForEachLowerWord(articles[i].text, [&](std::string_view w) { words.push_back(Hash64(w)); });
-        return words;
-      },
-      threshold, threads);
+      articles.size(), [&](uint32_t i) { return sketch::WordHashes(articles[i].text); }, threshold,
+      threads);
 }
 
 }  // namespace crossread::cluster

@@ -1,7 +1,7 @@
 // Sorting 64-bit hashes: an LSD radix sort, a byte per pass. Hashes are uniform, so a
-// comparison sort mispredicts about every other branch; eight passes of counting and scattering
-// do not branch on the keys, and sort a few hundred hashes (an article's terms or shingles)
-// several times faster.
+// comparison sort's branches cannot be predicted; eight passes of counting and scattering do
+// not branch on the keys. Random keys, g++ -O3, this machine: 700 keys (an article's shingles)
+// 24.8 µs with std::sort, 5.8 µs here; 256 keys 7.6 / 2.8 µs; the two meet at 64 keys.
 #ifndef CROSSREAD_COMMON_RADIX_SORT_H_
 #define CROSSREAD_COMMON_RADIX_SORT_H_
 
@@ -13,7 +13,7 @@
 namespace crossread {
 
 inline void RadixSort(std::vector<uint64_t>* keys) {
-  constexpr size_t kSmall = 64;  // below this, insertion-heavy std::sort wins
+  constexpr size_t kSmall = 64;  // below this, std::sort is as fast or faster (32 keys: 2×)
   std::vector<uint64_t>& v = *keys;
   if (v.size() < kSmall) {
     std::sort(v.begin(), v.end());

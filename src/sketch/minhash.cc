@@ -53,10 +53,14 @@ CROSSREAD_VECTOR_CLONES void MinInto(const uint64_t* shingles, size_t n, const u
 
 }  // namespace
 
+std::vector<uint64_t> WordHashes(std::string_view text) {
+  std::vector<uint64_t> out;
+  ForEachLowerWord(text, [&](std::string_view w) { out.push_back(Hash64(w)); });
+  return out;
+}
+
 std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words) {
-  std::vector<uint64_t> word_hash;
-  ForEachLowerWord(text, [&](std::string_view w) { word_hash.push_back(Hash64(w)); });
-  return ShingleHashesOfWords(word_hash, shingle_words);
+  return ShingleHashesOfWords(WordHashes(text), shingle_words);
 }
 
 std::vector<uint64_t> ShingleHashesOfWords(const std::vector<uint64_t>& word_hash,

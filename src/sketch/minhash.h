@@ -15,9 +15,11 @@ struct MinHashOptions {
   int shingle_words = 5;
 };
 
+// Hash64 of each word ForEachLowerWord gives of `text`, in text order.
+std::vector<uint64_t> WordHashes(std::string_view text);
 // Hashes of the word shingles of `text` (lowercased words), in text order, with repeats.
 std::vector<uint64_t> ShingleHashes(std::string_view text, int shingle_words);
-// The same from the words' hashes (Hash64 of each lowercased word, in text order).
+// The same from the words' hashes (WordHashes).
 std::vector<uint64_t> ShingleHashesOfWords(const std::vector<uint64_t>& word_hashes,
                                            int shingle_words);
 // The distinct ones, sorted: the shingle set.

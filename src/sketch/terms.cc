@@ -46,13 +46,6 @@ void AddTerm(std::string_view w, uint64_t hash, std::vector<uint64_t>* terms) {
   terms->push_back(w.size() == size ? hash : Hash64(w));
 }
 
-bool AllSpace(std::string_view s) {
-  for (char c : s) {
-    if (c != ' ' && c != '\n' && c != '\t' && c != '\r') return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::vector<uint64_t> ContentTerms(std::string_view text) {
@@ -102,7 +95,7 @@ TextSketch SketchText(std::string_view text) {
       if (run_words > 0) flush();
       return;
     }
-    if (run_words > 0 && !(run_open && AllSpace(text.substr(run_end, tok.begin - run_end)))) {
+    if (run_words > 0 && !(run_open && Trim(text.substr(run_end, tok.begin - run_end)).empty())) {
       flush();
     }
     if (run_words > 0) run += ' ';

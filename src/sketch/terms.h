@@ -25,7 +25,7 @@ std::vector<uint64_t> ContentTerms(std::string_view text);
 
 // What the clusterers take of a clean text, from one pass over its words.
 struct TextSketch {
-  std::vector<uint64_t> words;     // Hash64 of each word ForEachLowerWord gives, in order
+  std::vector<uint64_t> words;     // WordHashes(text) (sketch/minhash.h)
   std::vector<uint64_t> terms;     // ContentTerms(text)
   std::vector<std::string> names;  // distinct runs of capitalised words, sorted
 };

@@ -21,6 +21,7 @@ TEST(SketchText, NamesAreRunsOfCapitalisedTokens) {
 
 TEST(SketchText, WordsAndTermsAreThoseOfTheTextAlone) {
   const TextSketch sketch = SketchText(kText);
+  EXPECT_EQ(sketch.words, WordHashes(kText));
   EXPECT_EQ(sketch.terms, ContentTerms(kText));
   EXPECT_EQ(ShingleHashesOfWords(sketch.words, 5), ShingleHashes(kText, 5));
   EXPECT_EQ(ShingleHashesOfWords(sketch.words, 3), ShingleHashes(kText, 3));
