@@ -15,8 +15,8 @@ struct Options {
   std::string query;
   // MinHash Jaccard at or above which two articles are near-duplicates. Default: 0.8.
   double duplicate_threshold = 0.8;
-  // Similarity at or above which an article joins a story. Default: 0.22.
-  double story_threshold = 0.22;
+  // Similarity at or above which an article joins a story. Default: 0.18.
+  double story_threshold = 0.18;
   // Fewest words a passage shared between articles needs to be listed as reuse. Default: 12.
   int reuse_min_words = 12;
 };

@@ -41,10 +41,10 @@ struct StoryFeatures {
 };
 
 struct StoryOptions {
-  // Score at or above which an article joins a story. Default: 0.22.
-  double threshold = 0.22;
-  // Weight of the entity overlap in the score (the rest is term cosine). Default: 0.3.
-  double entity_weight = 0.3;
+  // Score at or above which an article joins a story. Default: 0.18.
+  double threshold = 0.18;
+  // Weight of the entity overlap in the score (the rest is term cosine). Default: 0.2.
+  double entity_weight = 0.2;
   // Days apart beyond which similarity starts to decay. Default: 3.
   int window_days = 3;
 };

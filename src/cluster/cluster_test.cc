@@ -50,6 +50,21 @@ TEST(SketchBatch, IsTheNearDuplicatesAndFeaturesOfTheBatch) {
   EXPECT_EQ(one[1].entities, (std::vector<std::string>{"Arsenal"}));  // "A" is a stopword
 }
 
+TEST(FeaturesOf, CountTheHeadlineThriceAndTakeItsNames) {
+  std::vector<Article> articles(2);
+  articles[0].text = articles[1].text = "Officials in Bermuda met on Monday.";
+  articles[1].title = "Panama Papers leak";
+  const std::vector<StoryFeatures> f = FeaturesOf(articles, {std::nullopt, std::nullopt}, 1);
+  std::vector<uint64_t> expected = sketch::ContentTerms(articles[0].text);
+  for (int k = 0; k < 3; ++k) {
+    for (uint64_t t : sketch::ContentTerms(*articles[1].title)) expected.push_back(t);
+  }
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(f[1].terms, expected);
+  EXPECT_EQ(f[0].entities, (std::vector<std::string>{"Bermuda", "Officials"}));
+  EXPECT_EQ(f[1].entities, (std::vector<std::string>{"Bermuda", "Officials", "Panama Papers"}));
+}
+
 TEST(Stories, SameEventTogetherOtherEventApart) {
   std::vector<std::string> texts = {
       "An earthquake of magnitude 7.1 struck off the coast of Japan near Fukushima on Tuesday.",
