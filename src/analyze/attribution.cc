@@ -85,7 +85,7 @@ Neighbourhood Around(const ParagraphTokens& p, int i) {
           ctx(i),  ctx(i - 1),  ctx(i - 2),  ctx(i + 1),  ctx(i + 2)};
 }
 
-void FixedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
+[[gnu::flatten]] void FixedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   const WordInfo &w0 = n.w0, &m1 = n.m1, &n1 = n.n1;
   const TokenContext &c0 = n.c0, &cm1 = n.cm1, &cn1 = n.cn1;
   f->clear();
@@ -141,7 +141,7 @@ void FixedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
 }
 
 // The second stage's view of the first stage's decisions around token i.
-void StackedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
+[[gnu::flatten]] void StackedFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   const TokenContext &c0 = n.c0, &cm1 = n.cm1, &cn1 = n.cn1;
   f->push_back(Feature(80, c0.prior));
   f->push_back(Feature(81, cm1.prior, c0.prior));
@@ -159,7 +159,7 @@ void StackedHistoryFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   f->push_back(Feature(88, n.c0.prior));
 }
 
-void HistoryFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
+[[gnu::flatten]] void HistoryFeatures(const Neighbourhood& n, std::vector<uint64_t>* f) {
   const TokenContext &c0 = n.c0, &cn1 = n.cn1;
   f->push_back(Feature(26));
   f->push_back(Feature(21, c0.quote));

@@ -93,8 +93,8 @@ const T& At(const std::vector<T>& v, int i, const T& outside) {
 
 // ---- POS -----------------------------------------------------------------------------------
 
-void PosFeatures(const std::vector<WordInfo>& w, int i, uint64_t p1, uint64_t p2,
-                 std::vector<uint64_t>* f) {
+[[gnu::flatten]] void PosFeatures(const std::vector<WordInfo>& w, int i, uint64_t p1, uint64_t p2,
+                                  std::vector<uint64_t>* f) {
   static const WordInfo kStartInfo{kStart, kStart, kStart, kStart, kStart, kStart,
                                    kStart, kStart, kStart, 0,      false};
   static const WordInfo kEndInfo{kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, 0, false};
@@ -132,8 +132,8 @@ void PosFeatures(const std::vector<WordInfo>& w, int i, uint64_t p1, uint64_t p2
 
 // ---- Entities ------------------------------------------------------------------------------
 
-void NerFeatures(const std::vector<WordInfo>& w, const std::vector<uint64_t>& pos, int i,
-                 uint64_t t1, uint64_t t2, std::vector<uint64_t>* f) {
+[[gnu::flatten]] void NerFeatures(const std::vector<WordInfo>& w, const std::vector<uint64_t>& pos,
+                                  int i, uint64_t t1, uint64_t t2, std::vector<uint64_t>* f) {
   static const WordInfo kStartInfo{kStart, kStart, kStart, kStart, kStart, kStart,
                                    kStart, kStart, kStart, kStart, false};
   static const WordInfo kEndInfo{kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, false};
@@ -313,7 +313,7 @@ class ParserFeatures {
                  const std::vector<uint64_t>& label_hash)
       : w_(w), pos_(pos), label_hash_(label_hash) {}
 
-  void Extract(const ParseState& st, std::vector<uint64_t>* f) const {
+  [[gnu::flatten]] void Extract(const ParseState& st, std::vector<uint64_t>* f) const {
     const int s0 = st.S0(), s1 = st.S1(), n0 = st.b;
     const int n1 = st.b + 1 <= st.n ? st.b + 1 : -1, n2 = st.b + 2 <= st.n ? st.b + 2 : -1;
     const int s0h = s0 > 0 ? st.head[static_cast<size_t>(s0)] : -1;

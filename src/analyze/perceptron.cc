@@ -108,6 +108,10 @@ void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) co
   const size_t mask = slots_.size() - 2;  // slots_ holds a power of two plus the sentinel
   uint32_t keys[kBatch];
   size_t home[kBatch];
+  // The weights are summed as the integers they are stored as, and scaled once per class.
+  const size_t classes = classes_.size();
+  int32_t sums[256];
+  std::fill_n(sums, classes, 0);
   for (size_t at = 0; at < features.size(); at += kBatch) {
     const size_t n = std::min(kBatch, features.size() - at);
     for (size_t i = 0; i < n; ++i) {
@@ -125,11 +129,10 @@ void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) co
       __builtin_prefetch(entries_.data() + begin[i]);
     }
     for (size_t i = 0; i < n; ++i) {
-      for (uint32_t e = begin[i]; e < end[i]; ++e) {
-        scores[entries_[e].cls] += static_cast<float>(entries_[e].weight) * scale_;
-      }
+      for (uint32_t e = begin[i]; e < end[i]; ++e) sums[entries_[e].cls] += entries_[e].weight;
     }
   }
+  for (size_t c = 0; c < classes; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
 }
 
 PerceptronTrainer::PerceptronTrainer(std::vector<std::string> classes)
