@@ -278,8 +278,9 @@ Result<std::string> AnnotateConllu(const Article& article) {
     std::vector<std::string_view> words;
     for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(doc.TokenText(k));
     std::vector<std::string> pos(doc.pos.begin() + s.first_token, doc.pos.begin() + s.end_token);
-    std::vector<std::string> ner = linguist->TagEntities(words, pos);
-    std::vector<analyze::Arc> arcs = linguist->Parse(words, pos);
+    std::vector<std::string> ner =
+        linguist->TagEntities(doc.Words(s.first_token, s.end_token), pos);
+    std::vector<analyze::Arc> arcs = linguist->Parse(doc.Words(s.first_token, s.end_token), pos);
     out += "# sent_id = " + article.id + "#" + std::to_string(++n) + "\n";
     for (size_t i = 0; i < words.size(); ++i) {
       const analyze::Token& t = doc.tokens[s.first_token + i];

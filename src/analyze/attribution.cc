@@ -308,11 +308,9 @@ void DescribeTree(const Document& doc, const Sentence& sent, TokenContext* ctx) 
   bool any_cue = false;
   for (int i = 0; i < n; ++i) any_cue = any_cue || ctx[i].cue >= 2;
   if (linguist == nullptr || doc.pos.empty() || !any_cue) return;
-  std::vector<std::string_view> words;
-  for (uint32_t k = sent.first_token; k < sent.end_token; ++k) words.push_back(doc.TokenText(k));
-  std::vector<std::string> pos(doc.pos.begin() + sent.first_token,
-                               doc.pos.begin() + sent.end_token);
-  std::vector<Arc> arcs = linguist->Parse(words, pos);
+  const std::span<const std::string> pos(doc.pos);
+  std::vector<Arc> arcs = linguist->Parse(doc.Words(sent.first_token, sent.end_token),
+                                          pos.subspan(sent.first_token, n));
   // The span of each token's subtree.
   std::vector<int> lo(static_cast<size_t>(n)), hi(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) lo[static_cast<size_t>(i)] = hi[static_cast<size_t>(i)] = i;
@@ -383,7 +381,8 @@ std::vector<ParagraphTokens> DescribeParagraphs(const Document& doc, const CueWo
     uint32_t end = doc.sentences[para.end_sentence - 1].end_token;
     std::vector<std::string_view> words;
     for (uint32_t k = p.first_token; k < end; ++k) words.push_back(doc.TokenText(k));
-    p.words = DescribeWords(words);
+    const std::span<const WordInfo> described = doc.Words(p.first_token, end);
+    p.words.assign(described.begin(), described.end());
     p.context.resize(words.size());
     // Quote marks pair up inside the paragraph; an unclosed one runs to its end.
     bool open = false;

@@ -5,10 +5,12 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analyze/linguistic.h"
 #include "crossread/article.h"
 
 namespace crossread::analyze {
@@ -84,6 +86,7 @@ struct Document {
   const Article* article = nullptr;  // not owned; outlives the Document
   std::vector<Token> tokens;
   std::vector<std::string> pos;  // Penn tag per token; empty if the models cannot be loaded
+  std::vector<WordInfo> words;   // per token, what the models' features read (DescribeWords)
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Mention> mentions;
@@ -96,6 +99,10 @@ struct Document {
   }
   std::string_view TokenText(uint32_t i) const {
     return std::string_view(article->text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+  }
+  // The words of tokens [first, end).
+  std::span<const WordInfo> Words(uint32_t first, uint32_t end) const {
+    return std::span<const WordInfo>(words).subspan(first, end - first);
   }
 };
 

@@ -87,13 +87,13 @@ uint64_t LexiconClass(std::string_view w) {
 }
 
 template <typename T>
-const T& At(const std::vector<T>& v, int i, const T& outside) {
+const T& At(std::span<const T> v, int i, const T& outside) {
   return i >= 0 && i < static_cast<int>(v.size()) ? v[static_cast<size_t>(i)] : outside;
 }
 
 // ---- POS -----------------------------------------------------------------------------------
 
-[[gnu::flatten]] void PosFeatures(const std::vector<WordInfo>& w, int i, uint64_t p1, uint64_t p2,
+[[gnu::flatten]] void PosFeatures(std::span<const WordInfo> w, int i, uint64_t p1, uint64_t p2,
                                   std::vector<uint64_t>* f) {
   static const WordInfo kStartInfo{kStart, kStart, kStart, kStart, kStart, kStart,
                                    kStart, kStart, kStart, 0,      false};
@@ -132,8 +132,8 @@ const T& At(const std::vector<T>& v, int i, const T& outside) {
 
 // ---- Entities ------------------------------------------------------------------------------
 
-[[gnu::flatten]] void NerFeatures(const std::vector<WordInfo>& w, const std::vector<uint64_t>& pos,
-                                  int i, uint64_t t1, uint64_t t2, std::vector<uint64_t>* f) {
+[[gnu::flatten]] void NerFeatures(std::span<const WordInfo> w, std::span<const uint64_t> pos, int i,
+                                  uint64_t t1, uint64_t t2, std::vector<uint64_t>* f) {
   static const WordInfo kStartInfo{kStart, kStart, kStart, kStart, kStart, kStart,
                                    kStart, kStart, kStart, kStart, false};
   static const WordInfo kEndInfo{kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, kEnd, false};
@@ -309,7 +309,7 @@ int MoveCost(const ParseState& st, int move, int labels, const std::vector<int>&
 
 class ParserFeatures {
  public:
-  ParserFeatures(const std::vector<WordInfo>& w, const std::vector<uint64_t>& pos,
+  ParserFeatures(std::span<const WordInfo> w, std::span<const uint64_t> pos,
                  const std::vector<uint64_t>& label_hash)
       : w_(w), pos_(pos), label_hash_(label_hash) {}
 
@@ -440,12 +440,12 @@ class ParserFeatures {
     return h;
   }
 
-  const std::vector<WordInfo>& w_;
-  const std::vector<uint64_t>& pos_;
+  std::span<const WordInfo> w_;
+  std::span<const uint64_t> pos_;
   const std::vector<uint64_t>& label_hash_;
 };
 
-std::vector<uint64_t> HashTags(const std::vector<std::string>& tags) {
+std::vector<uint64_t> HashTags(std::span<const std::string> tags) {
   std::vector<uint64_t> out;
   out.reserve(tags.size());
   for (const std::string& t : tags) out.push_back(H(t));
@@ -495,14 +495,12 @@ std::vector<std::string> LabelsOf(const std::vector<TreebankSentence>& data) {
 // Greedy POS decoding with a LinearModel or a PerceptronTrainer (anything with Score,
 // num_classes and classes).
 template <typename Model>
-std::vector<std::string> TagPosGreedy(const Model& model,
-                                      const std::vector<std::string_view>& words) {
-  std::vector<WordInfo> info = DescribeWords(words);
+std::vector<std::string> TagPosGreedy(const Model& model, std::span<const WordInfo> info) {
   std::vector<std::string> tags;
   std::vector<uint64_t> feats;
   std::vector<float> scores(model.num_classes());
   uint64_t p1 = kStart, p2 = kStart;
-  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+  for (int i = 0; i < static_cast<int>(info.size()); ++i) {
     PosFeatures(info, i, p1, p2, &feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model.Score(feats, scores.data());
@@ -608,36 +606,47 @@ const Linguist* Linguist::Default() {
 Linguist::Linguist(LinearModel pos, LinearModel ner, LinearModel parser)
     : pos_(std::move(pos)), ner_(std::move(ner)), parser_(std::move(parser)) {}
 
-std::vector<std::string> Linguist::TagPos(const std::vector<std::string_view>& words) const {
+std::vector<std::string> Linguist::TagPos(std::span<const WordInfo> words) const {
   return TagPosWith(pos_, words);
+}
+
+std::vector<std::string> Linguist::TagPos(const std::vector<std::string_view>& words) const {
+  return TagPos(DescribeWords(words));
+}
+
+std::vector<std::string> Linguist::TagEntities(std::span<const WordInfo> words,
+                                               std::span<const std::string> pos) const {
+  return TagEntitiesWith(ner_, words, pos);
 }
 
 std::vector<std::string> Linguist::TagEntities(const std::vector<std::string_view>& words,
                                                const std::vector<std::string>& pos) const {
-  return TagEntitiesWith(ner_, words, pos);
+  return TagEntities(DescribeWords(words), pos);
+}
+
+std::vector<Arc> Linguist::Parse(std::span<const WordInfo> words,
+                                 std::span<const std::string> pos) const {
+  return ParseWith(parser_, words, pos);
 }
 
 std::vector<Arc> Linguist::Parse(const std::vector<std::string_view>& words,
                                  const std::vector<std::string>& pos) const {
-  return ParseWith(parser_, words, pos);
+  return Parse(DescribeWords(words), pos);
 }
 
-std::vector<std::string> TagPosWith(const LinearModel& model,
-                                    const std::vector<std::string_view>& words) {
+std::vector<std::string> TagPosWith(const LinearModel& model, std::span<const WordInfo> words) {
   return TagPosGreedy(model, words);
 }
 
-std::vector<std::string> TagEntitiesWith(const LinearModel& model,
-                                         const std::vector<std::string_view>& words,
-                                         const std::vector<std::string>& pos) {
-  std::vector<WordInfo> info = DescribeWords(words);
+std::vector<std::string> TagEntitiesWith(const LinearModel& model, std::span<const WordInfo> info,
+                                         std::span<const std::string> pos) {
   std::vector<uint64_t> ph = HashTags(pos);
   std::vector<std::string> tags;
   std::vector<uint64_t> feats;
   std::vector<float> scores(model.num_classes());
   uint64_t t1 = kStart, t2 = kStart;
   std::string prev = "O";
-  for (int i = 0; i < static_cast<int>(words.size()); ++i) {
+  for (int i = 0; i < static_cast<int>(info.size()); ++i) {
     NerFeatures(info, ph, i, t1, t2, &feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model.Score(feats, scores.data());
@@ -653,15 +662,14 @@ std::vector<std::string> TagEntitiesWith(const LinearModel& model,
   return tags;
 }
 
-std::vector<Arc> ParseWith(const LinearModel& model, const std::vector<std::string_view>& words,
-                           const std::vector<std::string>& pos) {
-  const int n = static_cast<int>(words.size());
+std::vector<Arc> ParseWith(const LinearModel& model, std::span<const WordInfo> info,
+                           std::span<const std::string> pos) {
+  const int n = static_cast<int>(info.size());
   const int labels = static_cast<int>((model.num_classes() - 2) / 2);
   std::vector<std::string> label_names;
   for (int l = 0; l < labels; ++l)
     label_names.push_back(model.classes()[static_cast<size_t>(2 + l)].substr(2));
   std::vector<uint64_t> label_hash = HashTags(label_names);
-  std::vector<WordInfo> info = DescribeWords(words);
   std::vector<uint64_t> ph = HashTags(pos);
   ParserFeatures features(info, ph, label_hash);
   ParseState st(n);
@@ -865,7 +873,7 @@ std::unique_ptr<PerceptronTrainer> TrainParser(const std::vector<TreebankSentenc
 
 std::vector<std::string> TagWith(const PerceptronTrainer& model,
                                  const std::vector<std::string>& words) {
-  return TagPosGreedy(model, Views(words));
+  return TagPosGreedy(model, DescribeWords(Views(words)));
 }
 
 void JackknifeTags(std::vector<TreebankSentence>* data, int folds, const TrainOptions& options,

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,10 +57,16 @@ class Linguist {
 
   Linguist(LinearModel pos, LinearModel ner, LinearModel parser);
 
+  // Each takes a sentence's words as DescribeWords gives them (computed once per document and
+  // shared by the three models), or as forms, which it describes itself.
+  std::vector<std::string> TagPos(std::span<const WordInfo> words) const;
   std::vector<std::string> TagPos(const std::vector<std::string_view>& words) const;
   // BIO-decoded entity tags per token ("B-PERSON", "I-PERSON", "O").
+  std::vector<std::string> TagEntities(std::span<const WordInfo> words,
+                                       std::span<const std::string> pos) const;
   std::vector<std::string> TagEntities(const std::vector<std::string_view>& words,
                                        const std::vector<std::string>& pos) const;
+  std::vector<Arc> Parse(std::span<const WordInfo> words, std::span<const std::string> pos) const;
   std::vector<Arc> Parse(const std::vector<std::string_view>& words,
                          const std::vector<std::string>& pos) const;
 
@@ -68,13 +75,11 @@ class Linguist {
 };
 
 // The same, with one model given directly (training and evaluation).
-std::vector<std::string> TagPosWith(const LinearModel& model,
-                                    const std::vector<std::string_view>& words);
-std::vector<std::string> TagEntitiesWith(const LinearModel& model,
-                                         const std::vector<std::string_view>& words,
-                                         const std::vector<std::string>& pos);
-std::vector<Arc> ParseWith(const LinearModel& model, const std::vector<std::string_view>& words,
-                           const std::vector<std::string>& pos);
+std::vector<std::string> TagPosWith(const LinearModel& model, std::span<const WordInfo> words);
+std::vector<std::string> TagEntitiesWith(const LinearModel& model, std::span<const WordInfo> words,
+                                         std::span<const std::string> pos);
+std::vector<Arc> ParseWith(const LinearModel& model, std::span<const WordInfo> words,
+                           std::span<const std::string> pos);
 
 // Training (used by tools/train_linguistic and by tests on toy data). Each returns the trained
 // model, to be saved (pruned) with PerceptronTrainer::Save; `log` receives one line per epoch

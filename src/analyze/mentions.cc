@@ -253,10 +253,8 @@ class MentionFinder {
       if (m.type != "OTHER") continue;
       const Sentence& sent = doc_->sentences[m.sentence];
       if (tagged_sentence != m.sentence) {
-        std::vector<std::string_view> words;
-        for (uint32_t k = sent.first_token; k < sent.end_token; ++k) words.push_back(Tok(k));
         pos.assign(doc_->pos.begin() + sent.first_token, doc_->pos.begin() + sent.end_token);
-        ner = linguist->TagEntities(words, pos);
+        ner = linguist->TagEntities(doc_->Words(sent.first_token, sent.end_token), pos);
         tagged_sentence = m.sentence;
       }
       // A capitalised word the tagger does not read as a proper noun ("Jolted into action")

@@ -238,15 +238,17 @@ void SplitSentences(Document* doc) {
 }
 
 void TagPartsOfSpeech(Document* doc) {
+  std::vector<std::string_view> words;
+  for (uint32_t k = 0; k < doc->tokens.size(); ++k) words.push_back(doc->TokenText(k));
+  doc->words = DescribeWords(words);
   doc->pos.clear();
   const Linguist* linguist = Linguist::Default();
   if (linguist == nullptr) return;
   doc->pos.reserve(doc->tokens.size());
-  std::vector<std::string_view> words;
   for (const Sentence& s : doc->sentences) {
-    words.clear();
-    for (uint32_t k = s.first_token; k < s.end_token; ++k) words.push_back(doc->TokenText(k));
-    for (std::string& tag : linguist->TagPos(words)) doc->pos.push_back(std::move(tag));
+    for (std::string& tag : linguist->TagPos(doc->Words(s.first_token, s.end_token))) {
+      doc->pos.push_back(std::move(tag));
+    }
   }
 }
 

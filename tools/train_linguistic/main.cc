@@ -75,7 +75,9 @@ Scores Evaluate(const LinearModel* pos_model, const LinearModel* ner_model,
   size_t tp = 0, npred = 0, ngold = 0;
   for (size_t s = 0; s < dev.size(); ++s) {
     const TreebankSentence& g = dev[s];
-    std::vector<std::string_view> words(g.words.begin(), g.words.end());
+    const std::vector<std::string_view> views(g.words.begin(), g.words.end());
+    const std::vector<crossread::analyze::WordInfo> words =
+        crossread::analyze::DescribeWords(views);
     std::vector<std::string> pos = g.pos;
     if (pos_model) pos = crossread::analyze::TagPosWith(*pos_model, words);
     for (size_t i = 0; i < words.size(); ++i) {
