@@ -86,7 +86,9 @@ struct Document {
   const Article* article = nullptr;  // not owned; outlives the Document
   std::vector<Token> tokens;
   std::vector<std::string> pos;  // Penn tag per token; empty if the models cannot be loaded
-  std::vector<WordInfo> words;   // per token, what the models' features read (DescribeWords)
+  // Per token, what the models' features read (DescribeWords); Analyze releases it once the
+  // models have run.
+  std::vector<WordInfo> words;
   std::vector<Paragraph> paragraphs;
   std::vector<Sentence> sentences;
   std::vector<Mention> mentions;

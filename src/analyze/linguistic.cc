@@ -679,8 +679,15 @@ std::vector<Arc> ParseWith(const LinearModel& model, std::span<const WordInfo> i
     features.Extract(st, &feats);
     std::fill(scores.begin(), scores.end(), 0.0f);
     model.Score(feats, scores.data());
+    // A move's validity depends on its kind only: SHIFT, REDUCE, LEFT-*, RIGHT-*.
+    const bool can[4] = {st.Valid(kShift, labels), st.Valid(kReduce, labels), st.Valid(2, labels),
+                         st.Valid(2 + labels, labels)};
     int best = BestValid(
-        model.num_classes(), [&](int c) { return st.Valid(c, labels); }, scores.data());
+        model.num_classes(),
+        [&](int c) {
+          return can[c < 2 ? c : c < 2 + labels ? 2 : 3];
+        },
+        scores.data());
     st.Apply(best, labels);
   }
   // One root: the first token the parser attached to the root as "root", else the first

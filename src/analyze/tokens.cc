@@ -260,6 +260,8 @@ Document Analyze(const Article& article) {
   TagPartsOfSpeech(&doc);
   FindMentions(&doc);
   FindQuotes(&doc);
+  // The models have run: their view of the words (96 bytes a token) is not kept.
+  doc.words = std::vector<WordInfo>();
   FindDates(&doc);
   FindQuantities(&doc);
   return doc;
