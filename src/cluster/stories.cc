@@ -12,7 +12,8 @@
 // holding it, with the term's weight in each story's sum): one pass over the postings of the
 // article's terms scores every story at once, reading memory in order, where probing each
 // candidate's own table missed the cache. A story's sum is also kept sorted, for its norm
-// (summed in one order whatever the story's history) and for saving.
+// (summed in one order whatever the story's history) and for saving. Name overlaps are
+// summed the same way, over an index from names to the stories naming them.
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -38,22 +39,18 @@ struct OpenStory {
   sketch::TermVector sum;     // sum of member vectors, sorted by term
   U64Map<uint32_t> slot;      // term → index of this story's posting in the term's postings
   double norm = 0;            // sum's L2 norm
-  U64Map<int> entities;       // name hash → members naming it
+  // Name hash → members naming it, and the index of this story's posting among the name's.
+  struct Named {
+    int count = 0;
+    uint32_t posting = 0;
+  };
+  U64Map<Named> entities;
   double entity_squares = 0;  // sum of squared counts
   std::optional<Day> first, last;
   // Past the time window for good: no later article can score above 0 against it. Its
   // vectors are freed; its dates stay.
   bool closed = false;
 };
-
-double EntityOverlap(const std::vector<uint64_t>& names, const OpenStory& s) {
-  if (names.empty() || s.entities.empty()) return 0;
-  double dot = 0;
-  for (uint64_t n : names) {
-    if (const int* count = s.entities.Find(n)) dot += *count;
-  }
-  return dot / (std::sqrt(static_cast<double>(names.size()) * s.entity_squares));
-}
 
 double Decay(const std::optional<Day>& d, const OpenStory& s, int window) {
   if (!d || !s.first) return 1.0;
@@ -96,15 +93,19 @@ struct StoryStream::State {
     float weight;
   };
   U64Map<std::vector<Posting>> postings;
+  // The same for names, a story's weight being the number of its members naming it.
+  U64Map<std::vector<Posting>> name_postings;
   // Scratch of Add: the dot product of the current article with each story it shares a term
-  // with, and those stories.
+  // with, and those stories; the same over names.
   std::vector<double> dot;
   std::vector<uint32_t> touched;
+  std::vector<double> name_dot;
+  std::vector<uint32_t> name_touched;
   std::vector<const std::vector<Posting>*> lists;  // of the article's terms
 
-  // Appends `posting` to the postings of `term`; its index there.
-  uint32_t Post(uint64_t term, Posting posting) {
-    std::vector<Posting>& p = postings[term];
+  // Appends `posting` to the postings of `key` in `index`; its index there.
+  static uint32_t Post(U64Map<std::vector<Posting>>* index, uint64_t key, Posting posting) {
+    std::vector<Posting>& p = (*index)[key];
     p.push_back(posting);
     return static_cast<uint32_t>(p.size() - 1);
   }
@@ -118,11 +119,50 @@ struct StoryStream::State {
       bool fresh = false;
       uint32_t& at = s.slot.Insert(term, &fresh);
       if (fresh) {
-        at = Post(term, {c, w});
+        at = Post(&postings, term, {c, w});
       } else {
         postings[term][at].weight += w;
       }
     }
+  }
+
+  // Counts `names` (hashes, distinct) in story `c`.
+  void JoinNames(const std::vector<uint64_t>& names, uint32_t c) {
+    OpenStory& s = stories[c];
+    for (uint64_t n : names) {
+      bool fresh = false;
+      OpenStory::Named& e = s.entities.Insert(n, &fresh);
+      s.entity_squares += 2.0 * e.count + 1;  // (c + 1)^2 - c^2
+      ++e.count;
+      if (fresh) {
+        e.posting = Post(&name_postings, n, {c, 1});
+      } else {
+        name_postings[n][e.posting].weight += 1;
+      }
+    }
+  }
+
+  // Fills name_dot[] for the stories naming one of `names` (listed in `name_touched`): the
+  // sum over the names of the members naming each.
+  void NameDotProducts(const std::vector<uint64_t>& names) {
+    for (uint32_t c : name_touched) name_dot[c] = 0;
+    name_touched.clear();
+    name_dot.resize(stories.size(), 0);
+    for (uint64_t n : names) {
+      const std::vector<Posting>* list = name_postings.Find(n);
+      if (!list) continue;
+      for (const Posting& q : *list) {
+        if (name_dot[q.story] == 0) name_touched.push_back(q.story);
+        name_dot[q.story] += q.weight;
+      }
+    }
+  }
+
+  // The cosine between the article's names (as a set) and story c's name counts.
+  double EntityOverlap(size_t names, uint32_t c) const {
+    const OpenStory& s = stories[c];
+    if (names == 0 || s.entities.empty()) return 0;
+    return name_dot[c] / std::sqrt(static_cast<double>(names) * s.entity_squares);
   }
 
   // Fills dot[] for the stories sharing a term with `terms` (listed in `touched`).
@@ -180,9 +220,13 @@ struct StoryStream::State {
     }
     if (closed_since_rebuild > open.size()) {
       postings.Clear();
+      name_postings.Clear();
       for (uint32_t c : open) {
         OpenStory& s = stories[c];
-        for (const auto& [term, w] : s.sum) s.slot[term] = Post(term, {c, w});
+        for (const auto& [term, w] : s.sum) s.slot[term] = Post(&postings, term, {c, w});
+        s.entities.ForEach([&](uint64_t name, OpenStory::Named& e) {
+          e.posting = Post(&name_postings, name, {c, static_cast<float>(e.count)});
+        });
       }
       closed_since_rebuild = 0;
     }
@@ -240,6 +284,7 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
       std::sort(candidates.begin(), candidates.end());
       candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
       st.DotProducts(terms);
+      st.NameDotProducts(names);
       for (uint32_t c : candidates) {
         const OpenStory& story = st.stories[c];
         if (story.closed) continue;
@@ -249,7 +294,7 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
         if (decay < best_score) continue;
         const double cosine = story.norm > 0 ? st.dot[c] / story.norm : 0;
         double score = (1 - options.entity_weight) * cosine +
-                       options.entity_weight * EntityOverlap(names, story);
+                       options.entity_weight * st.EntityOverlap(names.size(), c);
         score *= decay;
         if (score >= best_score) {
           best_score = score;
@@ -263,12 +308,8 @@ std::vector<uint32_t> StoryStream::Add(const std::vector<StoryFeatures>& batch) 
       st.open.push_back(static_cast<uint32_t>(best));
     }
     st.Join(terms, static_cast<uint32_t>(best));
+    st.JoinNames(names, static_cast<uint32_t>(best));
     OpenStory& s = st.stories[static_cast<size_t>(best)];
-    for (uint64_t n : names) {
-      int& count = s.entities[n];
-      s.entity_squares += 2.0 * count + 1;  // (c + 1)^2 - c^2
-      ++count;
-    }
     if (f.published) {
       if (!s.first || *f.published < *s.first) s.first = f.published;
       if (!s.last || *f.published > *s.last) s.last = f.published;
@@ -299,9 +340,9 @@ std::string StoryStream::SaveStory(uint32_t story) const {
     PutFixed(&out, w);
   }
   PutVarint(&out, s.entities.size());
-  s.entities.ForEach([&](uint64_t name, int count) {
+  s.entities.ForEach([&](uint64_t name, const OpenStory::Named& e) {
     PutFixed(&out, name);
-    PutVarint(&out, static_cast<uint32_t>(count));
+    PutVarint(&out, static_cast<uint32_t>(e.count));
   });
   PutDay(&out, s.first);
   PutDay(&out, s.last);
@@ -327,7 +368,7 @@ std::optional<OpenStory> ReadStory(std::string_view bytes) {
     uint64_t name = 0;
     uint32_t count = 0;
     if (!in.Fixed(&name) || !in.Varint(&count) || count == 0) return std::nullopt;
-    s.entities[name] = static_cast<int>(count);
+    s.entities[name].count = static_cast<int>(count);
     s.entity_squares += static_cast<double>(count) * count;
   }
   if (!ReadDay(&in, &s.first) || !ReadDay(&in, &s.last) || !in.done()) return std::nullopt;

@@ -72,6 +72,13 @@ class U64Map {
       if (key != 0) fn(key, value);
     }
   }
+  template <typename Fn>
+  void ForEach(Fn fn) {
+    if (has_zero_) fn(uint64_t{0}, zero_);
+    for (auto& [key, value] : slots_) {
+      if (key != 0) fn(key, value);
+    }
+  }
 
  private:
   // Fibonacci hashing: the top bits of key × 2^64/φ, so that keys differing only in their low

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <random>
+#include <vector>
 
 namespace crossread {
 namespace {
@@ -40,6 +41,17 @@ TEST(U64Map, AgreesWithStdMap) {
     reference.clear();
     EXPECT_TRUE(map.empty());
     EXPECT_EQ(map.Find(0), nullptr);
+  }
+}
+
+TEST(U64Map, ForEachMayChangeTheValues) {
+  const std::vector<uint64_t> keys = {0, 1, 2, 1000, 1ULL << 63};
+  U64Map<int> map;
+  for (uint64_t key : keys) map[key] = static_cast<int>(key % 7);
+  map.ForEach([](uint64_t, int& v) { v += 10; });
+  for (uint64_t key : keys) {
+    ASSERT_NE(map.Find(key), nullptr);
+    EXPECT_EQ(*map.Find(key), static_cast<int>(key % 7) + 10);
   }
 }
 
