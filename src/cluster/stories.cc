@@ -36,9 +36,9 @@ constexpr char kStateMagic[] = "CRSTORY3";
 constexpr uint32_t kSweepEvery = 256;  // articles between two sweeps for closed stories
 
 struct OpenStory {
-  sketch::TermVector sum;     // sum of member vectors, sorted by term
-  U64Map<uint32_t> slot;      // term → index of this story's posting in the term's postings
-  double norm = 0;            // sum's L2 norm
+  sketch::TermVector sum;  // sum of member vectors, sorted by term
+  U64Map<uint32_t> slot;   // term → index of this story's posting in the term's postings
+  double norm = 0;         // sum's L2 norm
   // Name hash → members naming it, and the index of this story's posting among the name's.
   struct Named {
     int count = 0;
@@ -132,7 +132,7 @@ struct StoryStream::State {
     for (uint64_t n : names) {
       bool fresh = false;
       OpenStory::Named& e = s.entities.Insert(n, &fresh);
-      s.entity_squares += 2.0 * e.count + 1;  // (c + 1)^2 - c^2
+      s.entity_squares += 2.0 * e.count + 1;  // (count + 1)^2 - count^2
       ++e.count;
       if (fresh) {
         e.posting = Post(&name_postings, n, {c, 1});
