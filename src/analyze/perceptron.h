@@ -21,7 +21,7 @@
 namespace crossread::analyze {
 
 // The functions that list a token's features are marked [[gnu::flatten]]: each appends some
-// fifty features, and without it every append is an out-of-line call (5% of a tagger's time).
+// fifty features, and without it every append is an out-of-line call.
 
 // Mixes a template id and up to three values into one feature hash.
 inline uint64_t Feature(uint64_t templ, uint64_t a = 0, uint64_t b = 0, uint64_t c = 0) {
