@@ -11,7 +11,10 @@
 // Parser: arc-eager (Nivre 2003) with labelled arcs and the root at the end of the buffer
 // (Ballesteros and Nivre 2013), trained with Goldberg and Nivre's (2012) dynamic oracle and
 // exploration; features after Zhang and Nivre (2011): words, tags, labels, distance, valency
-// and label sets around the two stack tops and three buffer fronts.
+// and label sets around the two stack tops and three buffer fronts, the verbs and commas between
+// the stack top and the buffer front, and word triples for attachment. Trained with a feature
+// cutoff (`TrainOptions::min_updates`), which pays most here: the parser's lexical features are
+// the sparsest.
 #include "analyze/linguistic.h"
 
 #include <algorithm>
@@ -311,7 +314,18 @@ class ParserFeatures {
  public:
   ParserFeatures(std::span<const WordInfo> w, std::span<const uint64_t> pos,
                  const std::vector<uint64_t>& label_hash)
-      : w_(w), pos_(pos), label_hash_(label_hash) {}
+      : w_(w), pos_(pos), label_hash_(label_hash), verbs_(pos.size() + 1), breaks_(pos.size() + 1) {
+    static const uint64_t kVerbs[] = {H("VB"),  H("VBD"), H("VBZ"), H("VBP"),
+                                      H("VBN"), H("VBG"), H("MD")};
+    static const uint64_t kBreaks[] = {H(","), H(":"), H("CC")};
+    auto in = [](const auto& set, uint64_t tag) {
+      return std::find(std::begin(set), std::end(set), tag) != std::end(set);
+    };
+    for (size_t i = 0; i < pos.size(); ++i) {
+      verbs_[i + 1] = verbs_[i] + in(kVerbs, pos[i]);
+      breaks_[i + 1] = breaks_[i] + in(kBreaks, pos[i]);
+    }
+  }
 
   [[gnu::flatten]] void Extract(const ParseState& st, std::vector<uint64_t>* f) const {
     const int s0 = st.S0(), s1 = st.S1(), n0 = st.b;
@@ -327,9 +341,8 @@ class ParserFeatures {
               s0r2 = kid(s0, false, 1), n0l = kid(n0, true, 0), n0l2 = kid(n0, true, 1);
     const uint64_t ws0 = W(s0), ps0 = P(s0), wn0 = W(n0), pn0 = P(n0), wn1 = W(n1), pn1 = P(n1);
     const uint64_t wn2 = W(n2), pn2 = P(n2);
-    const uint64_t d = s0 < 0            ? 0
-                       : n0 == st.Root() ? 6
-                                         : static_cast<uint64_t>(std::min(n0 - s0, 5));
+    const uint64_t d = s0 < 0 ? 0 : n0 == st.Root() ? 9 : DistanceBucket(n0 - s0);
+    const uint64_t between = Between(s0, n0, st.n);
     const uint64_t vl_s0 = s0 >= 0 ? st.left[static_cast<size_t>(s0)].size() : 99;
     const uint64_t vr_s0 = s0 >= 0 ? st.right[static_cast<size_t>(s0)].size() : 99;
     const uint64_t vl_n0 = n0 >= 0 ? st.left[static_cast<size_t>(n0)].size() : 99;
@@ -412,6 +425,17 @@ class ParserFeatures {
     f->push_back(Feature(276, W(s1), ws0));
     f->push_back(Feature(277, ps0, pn0, P(n0 > 1 ? n0 - 1 : -1)));
     f->push_back(Feature(278, ps0, P(s0 >= 0 ? s0 + 1 : -1), pn0));
+    f->push_back(Feature(279, ps0, pn0, between));
+    f->push_back(Feature(280, ps0, pn0, Feature(0, between, d)));
+    // Lexical attachment: the stack top, its head and the next two words (a preposition and its
+    // object, a conjunction and what it joins).
+    f->push_back(Feature(281, ws0, wn0, wn1));
+    f->push_back(Feature(282, W(s0h), wn0, wn1));
+    f->push_back(Feature(283, W(s0h), ws0, wn0));
+    f->push_back(Feature(284, P(s0h), wn0, pn1));
+    f->push_back(Feature(285, wn0, wn1));
+    f->push_back(Feature(286, W(s0r), wn0));
+    f->push_back(Feature(287, W(s1), wn0));
   }
 
  private:
@@ -431,18 +455,34 @@ class ParserFeatures {
     if (t <= 0 || st.label[static_cast<size_t>(t)] < 0) return kNone;
     return label_hash_[static_cast<size_t>(st.label[static_cast<size_t>(t)])];
   }
+  // The set of labels of t's dependents on one side, as a bit mask.
   uint64_t LabelSet(const ParseState& st, int t, bool leftside) const {
     if (t < 0) return kNone;
     uint64_t h = 0;
     for (int d : leftside ? st.left[static_cast<size_t>(t)] : st.right[static_cast<size_t>(t)]) {
-      h ^= label_hash_[static_cast<size_t>(st.label[static_cast<size_t>(d)])];
+      h |= uint64_t{1} << (st.label[static_cast<size_t>(d)] & 63);
     }
     return h;
+  }
+  static uint64_t DistanceBucket(int d) {
+    if (d <= 4) return static_cast<uint64_t>(d);
+    return d <= 6 ? 5 : d <= 9 ? 6 : d <= 14 ? 7 : 8;
+  }
+  // The verbs (0, 1, 2 or more) and the commas, colons and conjunctions (the same) strictly
+  // between tokens s and b, as one value; 99 if either is missing or the root.
+  uint64_t Between(int s, int b, int n) const {
+    if (s <= 0 || b > n) return 99;
+    auto count = [&](const std::vector<uint32_t>& prefix) {
+      return std::min<uint64_t>(prefix[static_cast<size_t>(b - 1)] - prefix[static_cast<size_t>(s)],
+                                2);
+    };
+    return count(verbs_) * 3 + count(breaks_);
   }
 
   std::span<const WordInfo> w_;
   std::span<const uint64_t> pos_;
   const std::vector<uint64_t>& label_hash_;
+  std::vector<uint32_t> verbs_, breaks_;  // counts over tokens 1..i, at i
 };
 
 std::vector<uint64_t> HashTags(std::span<const std::string> tags) {
@@ -727,7 +767,7 @@ std::unique_ptr<PerceptronTrainer> TrainPosTagger(const std::vector<TreebankSent
     }
   }
   std::sort(classes.begin(), classes.end());
-  auto trained = std::make_unique<PerceptronTrainer>(classes);
+  auto trained = std::make_unique<PerceptronTrainer>(classes, options.min_updates);
   PerceptronTrainer& model = *trained;
   std::vector<size_t> order(data.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -767,7 +807,7 @@ std::unique_ptr<PerceptronTrainer> TrainPosTagger(const std::vector<TreebankSent
 std::unique_ptr<PerceptronTrainer> TrainEntityTagger(const std::vector<TreebankSentence>& data,
                                                      const TrainOptions& options, TrainLog log) {
   std::vector<std::string> classes = NerClasses();
-  auto trained = std::make_unique<PerceptronTrainer>(classes);
+  auto trained = std::make_unique<PerceptronTrainer>(classes, options.min_updates);
   PerceptronTrainer& model = *trained;
   std::vector<size_t> order(data.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -818,7 +858,7 @@ std::unique_ptr<PerceptronTrainer> TrainParser(const std::vector<TreebankSentenc
   for (const std::string& l : label_names) classes.push_back("L-" + l);
   for (const std::string& l : label_names) classes.push_back("R-" + l);
   std::vector<uint64_t> label_hash = HashTags(label_names);
-  auto trained = std::make_unique<PerceptronTrainer>(classes);
+  auto trained = std::make_unique<PerceptronTrainer>(classes, options.min_updates);
   PerceptronTrainer& model = *trained;
   std::vector<size_t> order;
   for (size_t i = 0; i < data.size(); ++i) {

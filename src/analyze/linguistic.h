@@ -85,8 +85,9 @@ std::vector<Arc> ParseWith(const LinearModel& model, std::span<const WordInfo> w
 // model, to be saved (pruned) with PerceptronTrainer::Save; `log` receives one line per epoch
 // when not null.
 struct TrainOptions {
-  int epochs = 8;     // passes over the data
-  uint32_t seed = 1;  // shuffling order
+  int epochs = 8;       // passes over the data
+  uint32_t seed = 1;    // shuffling order
+  int min_updates = 1;  // see PerceptronTrainer
 };
 using TrainLog = void (*)(const std::string& line);
 std::unique_ptr<PerceptronTrainer> TrainPosTagger(const std::vector<TreebankSentence>& data,

@@ -48,6 +48,22 @@ TEST(Perceptron, SavesAndLoadsTheAveragedModel) {
   EXPECT_FALSE(LinearModel::Load("not a model").ok());
 }
 
+TEST(Perceptron, GivesAFeatureWeightsFromItsNthUpdateOn) {
+  PerceptronTrainer t({"A", "B"}, 3);
+  const std::vector<uint64_t> once = {Feature(1, 1)}, thrice = {Feature(1, 2)};
+  t.Update(once, 0, 1);
+  for (int i = 0; i < 3; ++i) t.Update(thrice, 0, 1);
+  t.Update(thrice, 0, 0);  // a step without a mistake, over which the learned weight counts
+  Result<LinearModel> m = LinearModel::Load(t.Save(0.0f));
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ(m->num_features(), 1u);
+  float s[2] = {0, 0};
+  m->Score(once, s);
+  EXPECT_EQ(s[0], 0.0f);
+  m->Score(thrice, s);
+  EXPECT_GT(s[0], s[1]);
+}
+
 TEST(Linguistic, LearnsToyTagsEntitiesAndTrees) {
   std::vector<TreebankSentence> data = Toy();
   TrainOptions o;

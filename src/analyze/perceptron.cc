@@ -135,8 +135,8 @@ void LinearModel::Score(const std::vector<uint64_t>& features, float* scores) co
   for (size_t c = 0; c < classes; ++c) scores[c] += static_cast<float>(sums[c]) * scale_;
 }
 
-PerceptronTrainer::PerceptronTrainer(std::vector<std::string> classes)
-    : classes_(std::move(classes)) {}
+PerceptronTrainer::PerceptronTrainer(std::vector<std::string> classes, int min_updates)
+    : classes_(std::move(classes)), min_updates_(min_updates) {}
 
 void PerceptronTrainer::Score(const std::vector<uint64_t>& features, float* scores) const {
   for (uint64_t f : features) {
@@ -150,7 +150,13 @@ void PerceptronTrainer::Update(std::span<const uint64_t> features, int truth, in
   ++step_;
   if (truth == guess) return;
   for (uint64_t f : features) {
-    std::vector<Weight>& ws = weights_[f == 0 ? 1 : f];
+    if (f == 0) f = 1;
+    if (min_updates_ > 1 && !weights_.contains(f)) {
+      auto it = pending_.try_emplace(f, 0).first;
+      if (++it->second < min_updates_) continue;
+      pending_.erase(it);
+    }
+    std::vector<Weight>& ws = weights_[f];
     for (const auto& [cls, delta] : {std::pair<int, float>{truth, 1.0f}, {guess, -1.0f}}) {
       if (cls < 0) continue;
       const int c = cls;  // clang before 16 cannot capture a structured binding

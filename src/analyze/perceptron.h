@@ -78,7 +78,10 @@ class LinearModel {
 
 class PerceptronTrainer {
  public:
-  explicit PerceptronTrainer(std::vector<std::string> classes);
+  // A feature gets weights only from its `min_updates`-th update on: the updates before it are
+  // skipped, so that features seen in a single mistake do not soak up what the common ones
+  // should learn (1: every update counts).
+  explicit PerceptronTrainer(std::vector<std::string> classes, int min_updates = 1);
   PerceptronTrainer(const PerceptronTrainer&) = delete;  // large: train in place
   PerceptronTrainer& operator=(const PerceptronTrainer&) = delete;
 
@@ -103,6 +106,8 @@ class PerceptronTrainer {
   };
   std::vector<std::string> classes_;
   std::unordered_map<uint64_t, std::vector<Weight>> weights_;
+  std::unordered_map<uint64_t, int> pending_;  // updates seen of features without weights yet
+  int min_updates_;
   int64_t step_ = 0;
 };
 

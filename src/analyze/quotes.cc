@@ -137,6 +137,7 @@ class QuoteBuilder {
     Attribution a;
     uint32_t cue_first = 0, cue_end = 0, source_first = kNone, source_end = kNone;
     std::vector<std::pair<uint32_t, uint32_t>> contents;  // token ranges
+    bool absorbed = false;  // part of the content of a cue set off by commas before it
   };
 
   std::string_view Tok(uint32_t k) const { return doc_->TokenText(k); }
@@ -205,8 +206,10 @@ class QuoteBuilder {
       if (a.kind == "indirect" || a.kind == "unmarked") a.kind = Kind(a, kNone);
     }
     std::vector<Pending> kept;
-    for (Pending& f : found) {
-      ReadParenthetical(&f);
+    for (size_t i = 0; i < found.size(); ++i) {
+      Pending& f = found[i];
+      if (f.absorbed) continue;
+      if (ReadParenthetical(&f)) ReadTail(&found, i);
       if (f.source_first != kNone) f.a.source = Bytes(f.source_first, f.source_end);
       // `..., said Starmer from London.`: after its content, a cue without a source followed by
       // a name has that name for source (and a short content read from the name on is none).
@@ -224,6 +227,10 @@ class QuoteBuilder {
       }
       f.a.paragraph = p;
       if (f.source_first != kNone) ReadClause(spans, &f);
+      // "answered him": a lone object pronoun is whom the cue addresses, not what was said.
+      std::erase_if(f.contents, [&](const std::pair<uint32_t, uint32_t>& c) {
+        return c.second == c.first + 1 && IsObjectPronoun(Tok(c.first));
+      });
       if (f.contents.empty()) {  // a cue with no words credited is no quote, unless it
         // ends its paragraph before a colon ("Caddell continued:"): it introduces the next.
         const uint32_t end = EndToken(p);
@@ -294,9 +301,9 @@ class QuoteBuilder {
   // `This morning's participants, he said, had agreed to ...`: a cue set off by commas after
   // a pronoun or a name has that for source, and the words before the commas are content
   // even where the tagger read them as the source.
-  void ReadParenthetical(Pending* f) const {
+  bool ReadParenthetical(Pending* f) const {
     const uint32_t c = f->cue_first;
-    if (c < 3 || f->cue_end >= doc_->tokens.size() || Tok(f->cue_end) != ",") return;
+    if (c < 3 || f->cue_end >= doc_->tokens.size() || Tok(f->cue_end) != ",") return false;
     uint32_t first = kNone;
     std::string w = AsciiLower(Tok(c - 1));
     if (w == "he" || w == "she" || w == "they" || w == "we") {
@@ -308,15 +315,37 @@ class QuoteBuilder {
     }
     if (first == kNone || first == 0 || Tok(first - 1) != "," ||
         SentenceOf(first) != SentenceOf(c)) {
-      return;
+      return false;
     }
-    if (f->source_first == first) return;
+    if (f->source_first == first) return true;
     if (f->source_first != kNone && f->source_end < first &&
         SentenceOf(f->source_first) == SentenceOf(c)) {
       f->contents.insert(f->contents.begin(), {f->source_first, first - 1});
     }
     f->source_first = first;
     f->source_end = c;
+    return true;
+  }
+
+  // After a cue set off by commas (`..., he said, had agreed to keep aid flowing.`), the rest
+  // of the sentence is the speaker's too: a cue the tagger found there without a source of its
+  // own ("had agreed") is part of the content, not another attribution.
+  void ReadTail(std::vector<Pending>* found, size_t i) const {
+    Pending& f = (*found)[i];
+    const Sentence& s = doc_->sentences[SentenceOf(f.cue_first)];
+    const uint32_t first = f.cue_end + 1;
+    uint32_t last = s.end_token;
+    while (last > first && IsClosing(Tok(last - 1))) --last;
+    if (last < first + kMinClauseTokens) return;
+    bool absorbed = false;
+    for (size_t j = i + 1; j < found->size(); ++j) {
+      Pending& g = (*found)[j];
+      if (g.cue_first < first || g.cue_first >= last || g.source_first != kNone) continue;
+      g.absorbed = absorbed = true;
+    }
+    if (!absorbed) return;
+    std::erase_if(f.contents, [&](const auto& c) { return c.first >= first; });
+    f.contents.emplace_back(first, last);
   }
 
   // `Clinton leads by four points, according to the poll.` / `According to police, officers
@@ -481,10 +510,40 @@ class QuoteBuilder {
     }
     if (all_marked) return "direct";
     if (any_mark) return "partial";
-    if (cue_first != kNone && a.contents.front().end <= doc_->tokens[cue_first].begin) {
+    // Before its cue and in the speaker's own words ("We cannot allow games, said Starmer"; "it's
+    // very simple: he has to stop, Starmer said"), not reported in the past tense ("The two
+    // men clashed on Feb. 28, officials said").
+    if (cue_first != kNone && a.contents.front().end <= doc_->tokens[cue_first].begin &&
+        InSpeakersOwnWords(a)) {
       return "unmarked";
     }
     return "indirect";
+  }
+
+  static bool IsObjectPronoun(std::string_view w) {
+    for (std::string_view p : {"him", "her", "them", "me", "us"}) {
+      if (EqualsIgnoreCase(w, p)) return true;
+    }
+    return false;
+  }
+
+  // Whether a content has a word of the first or second person or a verb in the present tense.
+  bool InSpeakersOwnWords(const Attribution& a) const {
+    static constexpr std::string_view kPersonal[] = {
+        "i",    "me",        "my",  "mine", "myself", "we",       "us",        "our",
+        "ours", "ourselves", "you", "your", "yours",  "yourself", "yourselves"};
+    for (const ByteSpan& c : a.contents) {
+      auto t = std::lower_bound(doc_->tokens.begin(), doc_->tokens.end(), c.begin,
+                                [](const Token& tok, uint32_t b) { return tok.begin < b; });
+      for (; t != doc_->tokens.end() && t->end <= c.end; ++t) {
+        const auto k = static_cast<size_t>(t - doc_->tokens.begin());
+        if (k < doc_->pos.size() && (doc_->pos[k] == "VBZ" || doc_->pos[k] == "VBP")) return true;
+        for (std::string_view p : kPersonal) {
+          if (EqualsIgnoreCase(Tok(static_cast<uint32_t>(k)), p)) return true;
+        }
+      }
+    }
+    return false;
   }
 
   // Whether `m` lies in a content of `a` or of a quote found before it.

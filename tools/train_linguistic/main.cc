@@ -2,8 +2,10 @@
 // CoNLL-U (the shared silver treebank) and reports agreement with a dev file.
 //
 //   crossread-train TRAIN.conllu DEV.conllu OUT_DIR [--epochs N] [--parser-epochs N]
-//                   [--sweep] [--only pos|ner|parser] [--eval]
+//                   [--min-updates N] [--sweep] [--only pos|ner|parser] [--eval]
 //
+// --min-updates N: a feature gets weights from its N-th update on (every model trained in the
+// run, the jackknifing taggers included; default 1).
 // --eval trains nothing: it scores the models in OUT_DIR on DEV, the parser with predicted
 // and with the dev file's own POS tags.
 //
@@ -117,7 +119,8 @@ Scores Evaluate(const LinearModel* pos_model, const LinearModel* ner_model,
 int main(int argc, char** argv) {
   if (argc < 4) {
     std::cerr << "usage: crossread-train TRAIN.conllu DEV.conllu OUT_DIR [--epochs N] "
-                 "[--parser-epochs N] [--sweep]\n";
+                 "[--parser-epochs N] [--min-updates N] [--sweep] [--only pos|ner|parser] "
+                 "[--eval]\n";
     return 2;
   }
   crossread::analyze::TrainOptions options;
@@ -128,6 +131,7 @@ int main(int argc, char** argv) {
     std::string a = argv[i];
     if (a == "--epochs" && i + 1 < argc) options.epochs = std::atoi(argv[++i]);
     if (a == "--parser-epochs" && i + 1 < argc) parser_epochs = std::atoi(argv[++i]);
+    if (a == "--min-updates" && i + 1 < argc) options.min_updates = std::atoi(argv[++i]);
     if (a == "--sweep") sweep = true;
     if (a == "--only" && i + 1 < argc) only = argv[++i];
     if (a == "--eval") only = "none";
@@ -195,7 +199,7 @@ int main(int argc, char** argv) {
   if (wanted("parser")) {
     crossread::analyze::TrainOptions parser_options = options;
     parser_options.epochs = parser_epochs;
-    parser = save("parser", *crossread::analyze::TrainParser(train, parser_options, Log), 3.5f,
+    parser = save("parser", *crossread::analyze::TrainParser(train, parser_options, Log), 3.0f,
                   [&](const LinearModel& m) {
                     Scores s = Evaluate(&pos, nullptr, &m, dev);
                     return "UAS " + std::to_string(s.uas) + " LAS " + std::to_string(s.las);
