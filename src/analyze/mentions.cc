@@ -147,6 +147,10 @@ class MentionFinder {
            lex_.Is(w, Lex::kTitle) || lex_.Is(lower, Lex::kRole) || lex_.Is(singular, Lex::kRole);
   }
 
+  bool Plural(uint32_t k) const {
+    return k < doc_->pos.size() && (doc_->pos[k] == "NNS" || doc_->pos[k] == "NNPS");
+  }
+
   bool IsCue(uint32_t k) const {
     if (k >= doc_->tokens.size()) return false;
     return lex_.Is(AsciiLower(Tok(k)), Lex::kCue);
@@ -220,8 +224,8 @@ class MentionFinder {
       type = "PLACE";
     } else if (words == 1 && (doc_->tokens[b].flags & kAllCaps) && last.size() <= 6) {
       type = "ORG";
-    } else if (words <= 3 && (IsCue(e) || (b > 0 && IsCue(b - 1)))) {
-      type = "PERSON";
+    } else if (words <= 3 && (IsCue(e) || (b > 0 && IsCue(b - 1))) && !Plural(e - 1)) {
+      type = "PERSON";  // a name beside a cue speaks; "Americans" and "Democrats" are no person
     }
     Emit(s, b, e, b, type, "", "");
   }

@@ -52,6 +52,14 @@ TEST(Mentions, KeepsTitlesAsDescriptionsAndResolvesSurnames) {
   EXPECT_EQ(d.mentions.back().type, "PERSON");
 }
 
+TEST(Mentions, ANameBesideACueSpeaksButAPeopleIsNoPerson) {
+  auto t = Types(
+      "The poll was published on Monday. Polls show Americans say climate change is "
+      "real. The talks went on, Healey said.");
+  EXPECT_NE(t["Americans"], "PERSON");
+  EXPECT_EQ(t["Healey"], "PERSON");
+}
+
 TEST(Mentions, DropsSentenceInitialCommonWordsAndDates) {
   auto t = Types("Leaders met on Saturday in March. However Moscow said no. leaders agreed.");
   EXPECT_EQ(t.count("Leaders"), 0u);
