@@ -154,6 +154,11 @@ class QuoteBuilder {
     return {doc_->tokens[first].begin, doc_->tokens[end - 1].end};
   }
 
+  // Tokens between the cue of `f` and tokens [first, end) (0 if they touch or overlap).
+  static uint32_t Gap(const Pending& f, uint32_t first, uint32_t end) {
+    return f.cue_first >= end ? f.cue_first - end : first >= f.cue_end ? first - f.cue_end : 0;
+  }
+
   // The cue nearest to tokens [first, end): in its sentence if any there, else anywhere in
   // `cues`; kNoCue if there is none.
   size_t NearestCue(const std::vector<Pending>& cues, uint32_t first, uint32_t end) const {
@@ -163,9 +168,7 @@ class QuoteBuilder {
     for (size_t c = 0; c < cues.size(); ++c) {
       bool same = SentenceOf(cues[c].cue_first) == SentenceOf(first) ||
                   SentenceOf(cues[c].cue_first) == SentenceOf(end - 1);
-      uint32_t gap = cues[c].cue_first >= end   ? cues[c].cue_first - end
-                     : first >= cues[c].cue_end ? first - cues[c].cue_end
-                                                : 0;
+      uint32_t gap = Gap(cues[c], first, end);
       if (best == kNoCue || (same && !best_same) || (same == best_same && gap < best_gap)) {
         best = c;
         best_gap = gap;
@@ -190,7 +193,13 @@ class QuoteBuilder {
       if (s.role == Role::kCue) continue;
       size_t c = NearestCue(found, s.first_token, s.end_token);
       if (s.role == Role::kSource) {
-        if (c == kNoCue || found[c].source_first != kNone) continue;
+        // Of two sources near one cue, the nearer speaks: "Putin set out conditions, but
+        // Zelensky called his response ...".
+        if (c == kNoCue || (found[c].source_first != kNone &&
+                            Gap(found[c], s.first_token, s.end_token) >=
+                                Gap(found[c], found[c].source_first, found[c].source_end))) {
+          continue;
+        }
         found[c].source_first = s.first_token;
         found[c].source_end = s.end_token;
       } else if (c != kNoCue) {
