@@ -238,7 +238,14 @@ struct ParseState {
   int b = 1;               // front of the buffer; n + 1 once only the root is left
   std::vector<int> head;   // head[t], -1 while unattached
   std::vector<int> label;  // label index of t's arc
-  std::vector<std::vector<int>> left, right;  // dependents, outermost last
+  // A token's dependents on one side, as far as the features look: how many, the outermost
+  // two (each new one is further out than those before it) and the set of their labels.
+  struct Side {
+    int count = 0;
+    int outer = -1, outer2 = -1;
+    uint64_t labels = 0;  // bit l & 63 for label l
+  };
+  std::vector<Side> left, right;
 
   explicit ParseState(int tokens)
       : n(tokens),
@@ -260,7 +267,11 @@ struct ParseState {
   void Attach(int h, int d, int l) {
     head[static_cast<size_t>(d)] = h;
     label[static_cast<size_t>(d)] = l;
-    (d < h ? left : right)[static_cast<size_t>(h)].push_back(d);
+    Side& side = (d < h ? left : right)[static_cast<size_t>(h)];
+    ++side.count;
+    side.outer2 = side.outer;
+    side.outer = d;
+    side.labels |= uint64_t{1} << (l & 63);
   }
   void Apply(int move, int labels) {
     int s = S0();
@@ -332,10 +343,10 @@ class ParserFeatures {
     const int n1 = st.b + 1 <= st.n ? st.b + 1 : -1, n2 = st.b + 2 <= st.n ? st.b + 2 : -1;
     const int s0h = s0 > 0 ? st.head[static_cast<size_t>(s0)] : -1;
     const int s0h2 = s0h > 0 ? st.head[static_cast<size_t>(s0h)] : -1;
-    auto kid = [&](int t, bool leftside, size_t k) {  // k-th outermost dependent
+    auto kid = [&](int t, bool leftside, int k) {  // the outermost dependent (k 0) or the next
       if (t < 0) return -1;
-      const auto& v = leftside ? st.left[static_cast<size_t>(t)] : st.right[static_cast<size_t>(t)];
-      return v.size() <= k ? -1 : v[v.size() - 1 - k];
+      const ParseState::Side& v = (leftside ? st.left : st.right)[static_cast<size_t>(t)];
+      return k == 0 ? v.outer : v.outer2;
     };
     const int s0l = kid(s0, true, 0), s0l2 = kid(s0, true, 1), s0r = kid(s0, false, 0),
               s0r2 = kid(s0, false, 1), n0l = kid(n0, true, 0), n0l2 = kid(n0, true, 1);
@@ -343,9 +354,10 @@ class ParserFeatures {
     const uint64_t wn2 = W(n2), pn2 = P(n2);
     const uint64_t d = s0 < 0 ? 0 : n0 == st.Root() ? 9 : DistanceBucket(n0 - s0);
     const uint64_t between = Between(s0, n0, st.n);
-    const uint64_t vl_s0 = s0 >= 0 ? st.left[static_cast<size_t>(s0)].size() : 99;
-    const uint64_t vr_s0 = s0 >= 0 ? st.right[static_cast<size_t>(s0)].size() : 99;
-    const uint64_t vl_n0 = n0 >= 0 ? st.left[static_cast<size_t>(n0)].size() : 99;
+    auto count = [](const ParseState::Side& v) { return static_cast<uint64_t>(v.count); };
+    const uint64_t vl_s0 = s0 >= 0 ? count(st.left[static_cast<size_t>(s0)]) : 99;
+    const uint64_t vr_s0 = s0 >= 0 ? count(st.right[static_cast<size_t>(s0)]) : 99;
+    const uint64_t vl_n0 = n0 >= 0 ? count(st.left[static_cast<size_t>(n0)]) : 99;
     f->clear();
     f->push_back(Feature(201));
     f->push_back(Feature(202, ws0));
@@ -458,11 +470,7 @@ class ParserFeatures {
   // The set of labels of t's dependents on one side, as a bit mask.
   uint64_t LabelSet(const ParseState& st, int t, bool leftside) const {
     if (t < 0) return kNone;
-    uint64_t h = 0;
-    for (int d : leftside ? st.left[static_cast<size_t>(t)] : st.right[static_cast<size_t>(t)]) {
-      h |= uint64_t{1} << (st.label[static_cast<size_t>(d)] & 63);
-    }
-    return h;
+    return (leftside ? st.left : st.right)[static_cast<size_t>(t)].labels;
   }
   static uint64_t DistanceBucket(int d) {
     if (d <= 4) return static_cast<uint64_t>(d);
