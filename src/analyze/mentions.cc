@@ -11,6 +11,7 @@
 // of exactly one PERSON of the article become that person ("Starmer" → "Keir Starmer").
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <unordered_set>
 
@@ -250,14 +251,16 @@ class MentionFinder {
     const Linguist* linguist = Linguist::Default();
     if (linguist == nullptr || doc_->pos.empty()) return;
     uint32_t tagged_sentence = UINT32_MAX;
-    std::vector<std::string> pos, ner;
+    std::span<const std::string> pos;
+    std::vector<std::string> ner;
     std::vector<bool> drop(doc_->mentions.size(), false);
     for (size_t i = 0; i < doc_->mentions.size(); ++i) {
       Mention& m = doc_->mentions[i];
       if (m.type != "OTHER") continue;
       const Sentence& sent = doc_->sentences[m.sentence];
       if (tagged_sentence != m.sentence) {
-        pos.assign(doc_->pos.begin() + sent.first_token, doc_->pos.begin() + sent.end_token);
+        pos = std::span<const std::string>(doc_->pos).subspan(sent.first_token,
+                                                              sent.end_token - sent.first_token);
         ner = linguist->TagEntities(doc_->Words(sent.first_token, sent.end_token), pos);
         tagged_sentence = m.sentence;
       }

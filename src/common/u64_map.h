@@ -64,23 +64,25 @@ class U64Map {
     zero_ = V{};
   }
 
-  // fn(key, value) for every entry, in slot order.
+  // fn(key, value) for every entry, in slot order; through a mutable map, fn may change values.
   template <typename Fn>
   void ForEach(Fn fn) const {
-    if (has_zero_) fn(uint64_t{0}, zero_);
-    for (const auto& [key, value] : slots_) {
-      if (key != 0) fn(key, value);
-    }
+    ForEachOf(*this, fn);
   }
   template <typename Fn>
   void ForEach(Fn fn) {
-    if (has_zero_) fn(uint64_t{0}, zero_);
-    for (auto& [key, value] : slots_) {
+    ForEachOf(*this, fn);
+  }
+
+ private:
+  template <typename Self, typename Fn>
+  static void ForEachOf(Self& self, Fn& fn) {
+    if (self.has_zero_) fn(uint64_t{0}, self.zero_);
+    for (auto& [key, value] : self.slots_) {
       if (key != 0) fn(key, value);
     }
   }
 
- private:
   // Fibonacci hashing: the top bits of key × 2^64/φ, so that keys differing only in their low
   // bits still spread.
   size_t Home(uint64_t key) const {
