@@ -1,10 +1,10 @@
-// Near-duplicates: MinHash signatures (128 permutations) of each article's 5-word shingles,
-// banded into 32 LSH bands of 4 rows, propose candidate pairs (a pair at Jaccard 0.8 is missed
-// with probability < 1e-6); each is verified by exact Jaccard of the shingle sets, and
-// union-find groups the verified pairs. Only signatures (512 bytes an article) are held for every
-// article; shingle sets, several times larger, only for the articles of candidate pairs. The
-// shingles are made from the words' hashes, which the caller gives: from the text each time it
-// is asked (NearDuplicates of articles), or held for a batch (SketchBatch: one pass a text).
+// Near-duplicates: MinHash signatures (128 bins of one-permutation hashing) of each article's
+// 5-word shingles, banded into 32 LSH bands of 4 rows, propose candidate pairs (a pair at Jaccard
+// 0.8 is missed with probability < 1e-6); each is verified by exact Jaccard of the shingle sets,
+// and union-find groups the verified pairs. Only signatures (512 bytes an article) are held for
+// every article; shingle sets, several times larger, only for the articles of candidate pairs.
+// The shingles are made from the words' hashes, which the caller gives: from the text each time
+// it is asked (NearDuplicates of articles), or held for a batch (SketchBatch: one pass a text).
 #include <algorithm>
 #include <numeric>
 

@@ -13,7 +13,7 @@ namespace crossread::sketch {
 
 namespace {
 
-// splitmix64's finaliser, to draw the seeds.
+// splitmix64's finaliser: the one hash of a shingle, and the probes of densification.
 inline uint64_t Mix(uint64_t x) {
   x ^= x >> 30;
   x *= 0xBF58476D1CE4E5B9ULL;
@@ -23,33 +23,12 @@ inline uint64_t Mix(uint64_t x) {
   return x;
 }
 
-// murmur3's 32-bit finaliser: a bijection of 32-bit values with full avalanche, so x ↦
-// Mix32(x ^ seed) is one permutation per seed.
-inline uint32_t Mix32(uint32_t x) {
-  x ^= x >> 16;
-  x *= 0x85EBCA6BU;
-  x ^= x >> 13;
-  x *= 0xC2B2AE35U;
-  x ^= x >> 16;
-  return x;
-}
+// Bin of a 64-bit hash among k bins: the high 32 bits scaled to [0, k) (Lemire's fast range).
+inline size_t BinOf(uint64_t h, size_t k) { return static_cast<size_t>(((h >> 32) * k) >> 32); }
 
-// GCC compiles the signature loop twice, for AVX2 (eight permutations per instruction) and
-// for the baseline (SSE2), and picks one when the program loads.
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-#define CROSSREAD_VECTOR_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define CROSSREAD_VECTOR_CLONES
-#endif
-
-// sig[p] = min(sig[p], Mix32(x ^ seeds[p])) for p < k, for each folded shingle hash x.
-CROSSREAD_VECTOR_CLONES void MinInto(const uint64_t* shingles, size_t n, const uint32_t* seeds,
-                                     size_t k, uint32_t* sig) {
-  for (size_t i = 0; i < n; ++i) {
-    const uint32_t x = static_cast<uint32_t>(shingles[i] ^ (shingles[i] >> 32));
-    for (size_t p = 0; p < k; ++p) sig[p] = std::min(sig[p], Mix32(x ^ seeds[p]));
-  }
-}
+// The seed of the one hash of every shingle; shingles are mixed with it, so that shingle
+// hashes made by a weak combiner still fall evenly in the bins.
+constexpr uint64_t kShingleSeed = 0x2545F4914F6CDD1DULL;
 
 }  // namespace
 
@@ -110,18 +89,32 @@ double Jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<double>(inter) / static_cast<double>(a.size() + b.size() - inter);
 }
 
-MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {
-  seeds_.resize(static_cast<size_t>(options_.permutations));
-  uint64_t s = 0x2545F4914F6CDD1DULL;
-  for (uint32_t& seed : seeds_) {
-    s = Mix(s + 0x9E3779B97F4A7C15ULL);
-    seed = static_cast<uint32_t>(s >> 32);
-  }
-}
+MinHasher::MinHasher(const MinHashOptions& options) : options_(options) {}
 
 std::vector<uint32_t> MinHasher::Signature(const std::vector<uint64_t>& shingles) const {
-  std::vector<uint32_t> sig(seeds_.size(), std::numeric_limits<uint32_t>::max());
-  MinInto(shingles.data(), shingles.size(), seeds_.data(), seeds_.size(), sig.data());
+  const size_t k = static_cast<size_t>(std::max(1, options_.permutations));
+  std::vector<uint32_t> sig(k, std::numeric_limits<uint32_t>::max());
+  if (shingles.empty()) return sig;
+  std::vector<uint8_t> filled(k, 0);
+  for (uint64_t s : shingles) {
+    const uint64_t h = Mix(s ^ kShingleSeed);
+    const size_t bin = BinOf(h, k);
+    sig[bin] = std::min(sig[bin], static_cast<uint32_t>(h));
+    filled[bin] = 1;
+  }
+  // Optimal densification: an empty bin takes the value of the first filled bin of its own
+  // probe sequence, which depends on the bin only, so two sets agree on a densified bin with
+  // probability their Jaccard similarity, as on a filled one.
+  for (size_t i = 0; i < k; ++i) {
+    if (filled[i]) continue;
+    for (uint64_t attempt = 1;; ++attempt) {
+      const size_t j = BinOf(Mix((static_cast<uint64_t>(i) << 32) + attempt), k);
+      if (filled[j]) {
+        sig[i] = sig[j];
+        break;
+      }
+    }
+  }
   return sig;
 }
 

@@ -9,7 +9,7 @@
 namespace crossread::sketch {
 
 struct MinHashOptions {
-  // Permutations (signature length). Default: 128.
+  // Signature length (bins of the one permutation). Default: 128.
   int permutations = 128;
   // Words per shingle. Default: 5.
   int shingle_words = 5;
@@ -34,10 +34,13 @@ class MinHasher {
  public:
   explicit MinHasher(const MinHashOptions& options = {});
 
-  // The signature of a shingle set (in any order, repeats or not: ShingleHashes will do):
-  // per permutation, the least permuted hash. Permutations
-  // act on the shingle hashes folded to 32 bits (two of an article's shingles share a folded
-  // hash with odds of about 1 in 10^4 per thousand-word article: a negligible bias).
+  // The signature of a shingle set (in any order, repeats or not: ShingleHashes will do), by
+  // one-permutation hashing (Li, Owen and Zhang, 2012): each shingle is hashed once, the hash's
+  // high bits pick one of `permutations` bins and its low 32 bits compete for the bin's
+  // minimum; an empty bin is filled by optimal densification (Shrivastava, 2017). Two sets
+  // agree on each position with probability their Jaccard similarity, as with as many
+  // independent permutations, at one hash per shingle instead of one per shingle and
+  // permutation.
   std::vector<uint32_t> Signature(const std::vector<uint64_t>& shingles) const;
 
   // Estimated Jaccard: the share of equal positions.
@@ -47,7 +50,6 @@ class MinHasher {
 
  private:
   MinHashOptions options_;
-  std::vector<uint32_t> seeds_;
 };
 
 // Candidate pairs (i < j) whose signatures agree on all rows of at least one band. A band's

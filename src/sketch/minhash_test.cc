@@ -69,6 +69,22 @@ TEST(MinHash, SignatureOfTheShingleHashesIsThatOfTheSet) {
   EXPECT_EQ(hasher.Signature(ShingleHashes(text, 5)), hasher.Signature(Shingles(text, 5)));
 }
 
+// A text of a few shingles leaves most bins empty; densification fills them from its own bins,
+// so that copies still agree everywhere and strangers almost nowhere.
+TEST(MinHash, ShortTextsGetWholeSignatures) {
+  std::mt19937 rng(14);
+  MinHasher hasher;
+  const std::string text = RandomText(&rng, 12);  // 8 shingles for 128 bins
+  const std::vector<uint32_t> sig = hasher.Signature(Shingles(text, 5));
+  std::vector<uint32_t> values = sig;
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+  EXPECT_LE(values.size(), 8u);
+  EXPECT_EQ(std::count(sig.begin(), sig.end(), UINT32_MAX), 0);
+  EXPECT_EQ(MinHasher::Estimate(sig, hasher.Signature(Shingles(text + " ", 5))), 1.0);
+  EXPECT_LT(MinHasher::Estimate(sig, hasher.Signature(Shingles(RandomText(&rng, 12), 5))), 0.2);
+}
+
 TEST(MinHash, ShinglesAreCaseAndPunctuationBlind) {
   EXPECT_EQ(Shingles("The cat sat on the mat today.", 3),
             Shingles("the CAT, sat on THE mat today", 3));
