@@ -9,7 +9,9 @@
 // whole, for content if no cue of its own is found there. After its content, a cue without a
 // source followed by a name has that name for source (`..., said Starmer from London.`). A cue
 // and source set off by a comma at either end of a sentence credit the rest of it (`...,
-// according to the poll.`). Typographic conventions the tagger does not know are read as
+// according to the poll.`); without quote marks, a cue and source that end a paragraph after a
+// content in the first or second person credit the sentences before it in the speaker's own
+// words (`..., he added.` of an outlet that strips quote marks). Typographic conventions the tagger does not know are read as
 // attributions too: a transcript's lines (`PENCE: Well, ...`), quotations signed with a dash
 // (`"..." ― Sonya Herridge`) and a headline opening with its speaker (`Sanders: ...`).
 //
@@ -236,6 +238,7 @@ class QuoteBuilder {
       }
       f.a.paragraph = p;
       if (f.source_first != kNone) ReadClause(spans, &f);
+      ReadUnmarkedParagraph(spans, p, &f);
       // "answered him": a lone object pronoun is whom the cue addresses, not what was said.
       std::erase_if(f.contents, [&](const std::pair<uint32_t, uint32_t>& c) {
         return c.second == c.first + 1 && IsObjectPronoun(Tok(c.first));
@@ -357,15 +360,49 @@ class QuoteBuilder {
     f.contents.emplace_back(first, last);
   }
 
+  // `But the world needs to see action ... . Until then we will keep working around the clock,
+  // he added.`: where the quote marks were stripped, a cue and source that end a paragraph after
+  // a content in the first or second person speak the rest of the content's sentence and the
+  // sentences before it, back to the paragraph's start, while each is in the speaker's own words
+  // and the tagger gave its words to no one.
+  void ReadUnmarkedParagraph(const std::vector<RoleSpan>& spans, uint32_t p, Pending* f) const {
+    if (f->contents.size() != 1 || f->source_first == kNone || IsAccordingTo(*f)) return;
+    const auto [first, end] = f->contents.front();
+    uint32_t s = SentenceOf(first);
+    uint32_t from = doc_->sentences[s].first_token;
+    if (f->cue_first < end || f->source_first < end || SentenceOf(f->cue_first) != s ||
+        !InFirstOrSecondPerson(from, end)) {
+      return;
+    }
+    for (uint32_t k = FirstToken(p); k < end; ++k) {
+      if (IsQuoteMark(Tok(k))) return;
+    }
+    uint32_t tail = std::max(f->cue_end, f->source_end);
+    while (tail < EndToken(p) && IsClosing(Tok(tail))) ++tail;
+    if (tail != EndToken(p)) return;
+    auto taken = [&](uint32_t lo, uint32_t hi) {
+      return std::any_of(spans.begin(), spans.end(),
+                         [&](const RoleSpan& r) { return r.first_token < hi && r.end_token > lo; });
+    };
+    if (taken(from, first)) return;
+    for (; s > doc_->paragraphs[p].first_sentence; --s) {
+      const Sentence& before = doc_->sentences[s - 1];
+      if (taken(before.first_token, before.end_token) ||
+          !InOwnWords(before.first_token, before.end_token)) {
+        break;
+      }
+      from = before.first_token;
+    }
+    f->contents.front().first = from;
+  }
+
   // `Clinton leads by four points, according to the poll.` / `According to police, officers
   // saw ...`: a cue and its source that end or open their sentence, set off from the rest by
   // a comma, have the rest for content when the tagger gave those words to no one and the cue
   // none; "according to" has the rest in any case (`Clinton beats Trump by 46 percent to 42
   // percent, according to the poll`: not the words of whoever a verb in them names).
   void ReadClause(const std::vector<RoleSpan>& spans, Pending* f) const {
-    const bool according = f->cue_end == f->cue_first + 2 &&
-                           AsciiLower(Tok(f->cue_first)) == "according" &&
-                           AsciiLower(Tok(f->cue_first + 1)) == "to";
+    const bool according = IsAccordingTo(*f);
     if (!f->contents.empty() && !according) return;
     const Sentence& s = doc_->sentences[SentenceOf(f->cue_first)];
     const uint32_t lo = std::min(f->cue_first, f->source_first);
@@ -388,6 +425,11 @@ class QuoteBuilder {
       return;
     }
     f->contents.assign(1, {first, end});
+  }
+
+  bool IsAccordingTo(const Pending& f) const {
+    return f.cue_end == f.cue_first + 2 && AsciiLower(Tok(f.cue_first)) == "according" &&
+           AsciiLower(Tok(f.cue_first + 1)) == "to";
   }
 
   // The spans of paragraph `p` where it attributes by a typographic convention the tagger
@@ -538,18 +580,35 @@ class QuoteBuilder {
 
   // Whether a content has a word of the first or second person or a verb in the present tense.
   bool InSpeakersOwnWords(const Attribution& a) const {
+    for (const ByteSpan& c : a.contents) {
+      auto first = std::lower_bound(doc_->tokens.begin(), doc_->tokens.end(), c.begin,
+                                    [](const Token& tok, uint32_t b) { return tok.begin < b; });
+      auto end = first;
+      while (end != doc_->tokens.end() && end->end <= c.end) ++end;
+      if (InOwnWords(static_cast<uint32_t>(first - doc_->tokens.begin()),
+                     static_cast<uint32_t>(end - doc_->tokens.begin()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // The same of tokens [first, end).
+  bool InOwnWords(uint32_t first, uint32_t end) const {
+    for (uint32_t k = first; k < end; ++k) {
+      if (k < doc_->pos.size() && (doc_->pos[k] == "VBZ" || doc_->pos[k] == "VBP")) return true;
+    }
+    return InFirstOrSecondPerson(first, end);
+  }
+
+  // Whether tokens [first, end) have a word of the first or second person.
+  bool InFirstOrSecondPerson(uint32_t first, uint32_t end) const {
     static constexpr std::string_view kPersonal[] = {
         "i",    "me",        "my",  "mine", "myself", "we",       "us",        "our",
         "ours", "ourselves", "you", "your", "yours",  "yourself", "yourselves"};
-    for (const ByteSpan& c : a.contents) {
-      auto t = std::lower_bound(doc_->tokens.begin(), doc_->tokens.end(), c.begin,
-                                [](const Token& tok, uint32_t b) { return tok.begin < b; });
-      for (; t != doc_->tokens.end() && t->end <= c.end; ++t) {
-        const auto k = static_cast<size_t>(t - doc_->tokens.begin());
-        if (k < doc_->pos.size() && (doc_->pos[k] == "VBZ" || doc_->pos[k] == "VBP")) return true;
-        for (std::string_view p : kPersonal) {
-          if (EqualsIgnoreCase(Tok(static_cast<uint32_t>(k)), p)) return true;
-        }
+    for (uint32_t k = first; k < end; ++k) {
+      for (std::string_view w : kPersonal) {
+        if (EqualsIgnoreCase(Tok(k), w)) return true;
       }
     }
     return false;

@@ -92,6 +92,26 @@ TEST(Quotes, TellsUnmarkedWordsFromReportedSpeechBeforeTheCue) {
   EXPECT_EQ(q[1].kind, "unmarked");
 }
 
+// An outlet that strips quote marks: the paragraph before ", he said." is the speaker's, though
+// the tagger credits only its last sentence, and the person named in it does not speak.
+TEST(Quotes, AParagraphOfUnmarkedWordsIsItsSpeakersWhole) {
+  auto q = Quotes(
+      "Starmer accused the Kremlin of a complete disregard for the ceasefire proposal.\n\n"
+      "It is clear that Putin is not serious about peace. If Russia finally "
+      "comes to the table, then we must be ready to monitor a ceasefire, he said.\n\n"
+      "The world needs to see action, not empty words. Until then we will keep working around "
+      "the clock to deliver peace, he added.\n\n"
+      "Officials met on Friday. We are ready, one official said.");
+  std::map<std::string, std::string> by_word = SpeakerByFirstWord(q);
+  EXPECT_EQ(by_word["It"], "Starmer");
+  EXPECT_EQ(by_word["The"], "Starmer");
+  for (const Found& f : q) {
+    if (f.speaker != "Starmer") continue;
+    EXPECT_EQ(f.content.find("Starmer accused"), std::string::npos) << f.content;
+  }
+  for (const Found& f : q) EXPECT_EQ(f.content.find("Officials met"), std::string::npos);
+}
+
 TEST(Quotes, FindsReportedSpeechAndIgnoresScareQuotes) {
   auto q = Quotes(
       "On Thursday, Putin said Russia supported a U.S. proposal for a ceasefire in principle.\n\n"
