@@ -15,6 +15,10 @@
 // attributions too: a transcript's lines (`PENCE: Well, ...`), quotations signed with a dash
 // (`"..." ― Sonya Herridge`) and a headline opening with its speaker (`Sanders: ...`).
 //
+// Of two sources the tagger marks near one cue, one after "in", "on", "via" ... names the medium
+// and does not speak (`Trump, in a post on social media, describes ...`), else the nearer one
+// speaks; a source that begins inside a short name takes the whole name (`Downing Street says`).
+//
 // Speakers: a source that names a person is that person (the one named before its first
 // comma, "John Podesta, a chief of staff to President Bill Clinton", else the last one,
 // "Clinton spokesman Jesse Lehrich"), else the organisation it names, or a place when that is
@@ -195,12 +199,17 @@ class QuoteBuilder {
       if (s.role == Role::kCue) continue;
       size_t c = NearestCue(found, s.first_token, s.end_token);
       if (s.role == Role::kSource) {
-        // Of two sources near one cue, the nearer speaks: "Putin set out conditions, but
-        // Zelensky called his response ...".
-        if (c == kNoCue || (found[c].source_first != kNone &&
-                            Gap(found[c], s.first_token, s.end_token) >=
-                                Gap(found[c], found[c].source_first, found[c].source_end))) {
-          continue;
+        if (c == kNoCue) continue;
+        // Of two sources near one cue, one that names a medium ("Trump, in a post on social
+        // media, describes ...") does not speak; else the nearer speaks: "Putin set out
+        // conditions, but Zelensky called his response ...".
+        if (const Pending& f = found[c]; f.source_first != kNone) {
+          const bool medium = AfterMediumPreposition(s.first_token);
+          if (medium != AfterMediumPreposition(f.source_first)
+                  ? medium
+                  : Gap(f, s.first_token, s.end_token) >= Gap(f, f.source_first, f.source_end)) {
+            continue;
+          }
         }
         found[c].source_first = s.first_token;
         found[c].source_end = s.end_token;
@@ -221,6 +230,7 @@ class QuoteBuilder {
       Pending& f = found[i];
       if (f.absorbed) continue;
       if (ReadParenthetical(&f)) ReadTail(&found, i);
+      if (f.source_first != kNone) WidenToNames(&f);
       if (f.source_first != kNone) f.a.source = Bytes(f.source_first, f.source_end);
       // `..., said Starmer from London.`: after its content, a cue without a source followed by
       // a name has that name for source (and a short content read from the name on is none).
@@ -425,6 +435,34 @@ class QuoteBuilder {
       return;
     }
     f->contents.assign(1, {first, end});
+  }
+
+  // A source that begins inside a name of up to three words ("Street" of "Downing Street
+  // says") takes the name's first words, when they are capitalised.
+  void WidenToNames(Pending* f) const {
+    for (const Mention& m : doc_->mentions) {
+      if (m.type == "OTHER" || m.first_token >= f->source_first || m.end_token <= f->source_first ||
+          m.end_token - m.first_token > 3) {
+        continue;
+      }
+      bool capitalised = true;
+      for (uint32_t k = m.first_token; k < f->source_first; ++k) {
+        size_t at = 0;
+        capitalised = capitalised && IsUpper(DecodeUtf8(Tok(k), &at));
+      }
+      if (capitalised) f->source_first = m.first_token;
+    }
+  }
+
+  // Whether token k follows a preposition that introduces a medium ("in a post", "on
+  // television", "via a spokesman") rather than a speaker ("by the Post").
+  bool AfterMediumPreposition(uint32_t k) const {
+    static constexpr std::string_view kMedium[] = {"in", "on", "via", "during", "through", "at"};
+    if (k == 0) return false;
+    for (std::string_view w : kMedium) {
+      if (EqualsIgnoreCase(Tok(k - 1), w)) return true;
+    }
+    return false;
   }
 
   bool IsAccordingTo(const Pending& f) const {

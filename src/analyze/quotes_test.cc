@@ -112,6 +112,21 @@ TEST(Quotes, AParagraphOfUnmarkedWordsIsItsSpeakersWhole) {
   for (const Found& f : q) EXPECT_EQ(f.content.find("Officials met"), std::string::npos);
 }
 
+// The tagger reads "Street" alone, and "a post on social media" as a second source nearer the
+// cue than Trump: a source takes the name it begins inside, and a medium does not speak.
+TEST(Quotes, ASourceIsAWholeNameAndNotTheMediumOfTheWords) {
+  auto q = Quotes(
+      "- Downing Street says around 25 leaders including European partners, the EU commission, "
+      "Nato, Ukraine, Canada and others will attend\n\n"
+      "- Trump, in a post on social media, describes the talks as providing \xE2\x80\x9C"
+      "a very good chance that this horrible, bloody war can finally come to an end\xE2\x80\x9D\n");
+  ASSERT_EQ(q.size(), 2u);
+  EXPECT_EQ(q[0].source, "Downing Street");
+  EXPECT_EQ(q[0].speaker, "Downing Street");
+  EXPECT_EQ(q[1].source, "Trump");
+  EXPECT_EQ(q[1].speaker, "Trump");
+}
+
 TEST(Quotes, FindsReportedSpeechAndIgnoresScareQuotes) {
   auto q = Quotes(
       "On Thursday, Putin said Russia supported a U.S. proposal for a ceasefire in principle.\n\n"
