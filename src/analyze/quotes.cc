@@ -9,10 +9,12 @@
 // whole, for content if no cue of its own is found there. After its content, a cue without a
 // source followed by a name has that name for source (`..., said Starmer from London.`). A cue
 // and source set off by a comma at either end of a sentence credit the rest of it (`...,
-// according to the poll.`); without quote marks, a cue and source that end a paragraph after a
-// content in the first or second person credit the sentences before it in the speaker's own
-// words (`..., he added.` of an outlet that strips quote marks). Typographic conventions the tagger does not know are read as
-// attributions too: a transcript's lines (`PENCE: Well, ...`), quotations signed with a dash
+// according to the poll.`); a verb of saying with its source and no words credits what the
+// sentence's commas set apart (`Lenox was a juggernaut, Mr. Clarke said, until ...`); without quote
+// marks, a cue and source that end a paragraph after a content in the first or second person credit
+// the sentences before it in the speaker's own words (`..., he added.` of an outlet that strips
+// quote marks). Typographic conventions the tagger does not know are read as attributions too: a
+// transcript's lines (`PENCE: Well, ...`), quotations signed with a dash
 // (`"..." ― Sonya Herridge`) and a headline opening with its speaker (`Sanders: ...`).
 //
 // Of two sources the tagger marks near one cue, one after "in", "on", "via" ... names the medium
@@ -58,6 +60,7 @@ constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
 constexpr uint32_t kMaxHeadingTokens = 12;
 constexpr size_t kMaxNominalWords = 4;       // "the former prime minister"
+constexpr uint32_t kMaxAddressee = 8;        // `told CBS This Morning on Monday that ...`
 constexpr uint32_t kMinClauseTokens = 3;     // `..., according to X.`: words enough to be a claim
 constexpr uint32_t kMaxSignatureTokens = 4;  // `WALLACE:`, `― Sonya Herridge`, `Sanders:`
 constexpr int kNearSentences = 1;            // he/she: a person named this far back comes first
@@ -248,6 +251,7 @@ class QuoteBuilder {
       }
       f.a.paragraph = p;
       if (f.source_first != kNone) ReadClause(spans, &f);
+      if (f.source_first != kNone && f.contents.empty()) ReadBareCue(&f);
       ReadUnmarkedParagraph(spans, p, &f);
       // "answered him": a lone object pronoun is whom the cue addresses, not what was said.
       std::erase_if(f.contents, [&](const std::pair<uint32_t, uint32_t>& c) {
@@ -349,6 +353,12 @@ class QuoteBuilder {
     return true;
   }
 
+  // Whether the tagger marked any of tokens [lo, hi).
+  static bool Taken(const std::vector<RoleSpan>& spans, uint32_t lo, uint32_t hi) {
+    return std::any_of(spans.begin(), spans.end(),
+                       [&](const RoleSpan& r) { return r.first_token < hi && r.end_token > lo; });
+  }
+
   // After a cue set off by commas (`..., he said, had agreed to keep aid flowing.`), the rest
   // of the sentence is the speaker's too: a cue the tagger found there without a source of its
   // own ("had agreed") is part of the content, not another attribution.
@@ -390,20 +400,64 @@ class QuoteBuilder {
     uint32_t tail = std::max(f->cue_end, f->source_end);
     while (tail < EndToken(p) && IsClosing(Tok(tail))) ++tail;
     if (tail != EndToken(p)) return;
-    auto taken = [&](uint32_t lo, uint32_t hi) {
-      return std::any_of(spans.begin(), spans.end(),
-                         [&](const RoleSpan& r) { return r.first_token < hi && r.end_token > lo; });
-    };
-    if (taken(from, first)) return;
+    if (Taken(spans, from, first)) return;
     for (; s > doc_->paragraphs[p].first_sentence; --s) {
       const Sentence& before = doc_->sentences[s - 1];
-      if (taken(before.first_token, before.end_token) ||
+      if (Taken(spans, before.first_token, before.end_token) ||
           !InOwnWords(before.first_token, before.end_token)) {
         break;
       }
       from = before.first_token;
     }
     f->contents.front().first = from;
+  }
+
+  // A cue of saying ("said", "argues", "told", "according to") the tagger found with its source
+  // but no words: the words are where the sentence's shape puts them. `..., sources said.` and
+  // `..., according to an analysis by X, a former aide ...`: the sentence before the comma;
+  // `Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt.`: both sides of the
+  // commas; `Clinton says the Ohio native is ...`: the rest of the sentence; `Mook told CBS
+  // on Monday that ...`: the rest from "that" on.
+  void ReadBareCue(Pending* f) const {
+    static constexpr std::string_view kSaying[] = {
+        "said",     "says",     "say",       "added",     "adds",         "wrote",
+        "writes",   "tweeted",  "noted",     "notes",     "explained",    "explains",
+        "argued",   "argues",   "claimed",   "claims",    "insisted",     "insists",
+        "warned",   "warns",    "stated",    "suggested", "suggests",     "contended",
+        "contends", "conceded", "recalled",  "replied",   "acknowledged", "responded",
+        "asserted", "declared", "announced", "showed",    "shows",        "found"};
+    const std::string verb = AsciiLower(Tok(f->cue_end - 1));
+    const bool according = IsAccordingTo(*f);
+    const bool telling = verb == "told" || verb == "tells" || verb == "tell";
+    if (!telling && !according &&
+        std::find(std::begin(kSaying), std::end(kSaying), verb) == std::end(kSaying)) {
+      return;
+    }
+    const uint32_t s = SentenceOf(f->cue_first);
+    if (SentenceOf(f->source_first) != s) return;
+    const Sentence& sent = doc_->sentences[s];
+    const uint32_t lo = std::min(f->cue_first, f->source_first);
+    const uint32_t hi = std::max(f->cue_end, f->source_end);
+    uint32_t last = sent.end_token;
+    while (last > hi && IsClosing(Tok(last - 1))) --last;
+    const bool comma_before = lo >= sent.first_token + 1 + kMinClauseTokens && Tok(lo - 1) == ",";
+    if (telling) {
+      if ((lo == sent.first_token || Tok(lo - 1) == ",") && f->source_end == f->cue_first) {
+        for (uint32_t k = hi; k < last && k < hi + kMaxAddressee; ++k) {
+          if (AsciiLower(Tok(k)) != "that") continue;
+          if (last >= k + kMinClauseTokens) f->contents.emplace_back(k, last);
+          break;
+        }
+      }
+    } else if (comma_before && (last == hi || according)) {
+      f->contents.emplace_back(sent.first_token, lo - 1);
+    } else if (comma_before && Tok(hi) == "," && last >= hi + 1 + kMinClauseTokens) {
+      f->contents.emplace_back(sent.first_token, lo - 1);
+      f->contents.emplace_back(hi + 1, last);
+    } else if ((lo == sent.first_token || Tok(lo - 1) == ",") && f->source_end == f->cue_first &&
+               last >= hi + kMinClauseTokens && StartsWithLetter(Tok(hi))) {
+      f->contents.emplace_back(hi, last);
+    }
   }
 
   // `Clinton leads by four points, according to the poll.` / `According to police, officers
@@ -429,11 +483,7 @@ class QuoteBuilder {
       end = last;
     }
     if (first == kNone || end < first + kMinClauseTokens) return;
-    if (!according && std::any_of(spans.begin(), spans.end(), [&](const RoleSpan& r) {
-          return r.first_token < end && r.end_token > first;
-        })) {
-      return;
-    }
+    if (!according && Taken(spans, first, end)) return;
     f->contents.assign(1, {first, end});
   }
 
@@ -452,6 +502,11 @@ class QuoteBuilder {
       }
       if (capitalised) f->source_first = m.first_token;
     }
+  }
+
+  static bool StartsWithLetter(std::string_view w) {
+    size_t at = 0;
+    return IsLetter(DecodeUtf8(w, &at));
   }
 
   // Whether token k follows a preposition that introduces a medium ("in a post", "on

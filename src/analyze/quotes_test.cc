@@ -127,6 +127,23 @@ TEST(Quotes, ASourceIsAWholeNameAndNotTheMediumOfTheWords) {
   EXPECT_EQ(q[1].speaker, "Trump");
 }
 
+// The tagger finds these cues and sources but no words: the commas tell where they are.
+TEST(Quotes, AVerbOfSayingWithoutWordsTakesWhatItsCommasSetApart) {
+  auto q = Quotes(
+      "Secret Service protocol called for the nominee to be taken to a trauma center in the "
+      "wake of her health crisis, sources said.\n\n"
+      "The latest test, North Korea said, was its biggest yet, although it may take several "
+      "days to determine how powerful it was.\n");
+  std::map<std::string, std::string> content_of;
+  for (const Found& f : q) content_of[f.source] = f.content;
+  EXPECT_EQ(content_of["sources"],
+            "Secret Service protocol called for the nominee to be taken to a trauma center in "
+            "the wake of her health crisis");
+  EXPECT_EQ(content_of["North Korea"],
+            "The latest test | was its biggest yet, although it may take several days to "
+            "determine how powerful it was");
+}
+
 TEST(Quotes, FindsReportedSpeechAndIgnoresScareQuotes) {
   auto q = Quotes(
       "On Thursday, Putin said Russia supported a U.S. proposal for a ceasefire in principle.\n\n"
