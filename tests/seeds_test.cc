@@ -124,12 +124,15 @@ TEST_F(Seeds, TheKremlinMessageIsOneQuoteInTwoOutlets) {
 }
 
 // Issue 6's bar on the seeds: statements go to who made them, also after "he added", in the
-// Indian outlet's unmarked quotes, under the BBC page's speaker headings, and after a
-// participle ("..., adding ...").
+// Indian outlet's unmarked quotes (whole paragraphs, though only their last sentence ends in
+// "he said"), under the BBC page's speaker headings, after a participle ("..., adding ..."),
+// and past the medium of the words ("Trump, in a post on social media, describes ...").
 TEST_F(Seeds, QuotesGoToTheirSpeakers) {
   const std::pair<const char*, const char*> kWho[] = {
       {"We can't allow President Putin to play games", "Keir Starmer"},
       {"If Russia finally comes to the table", "Keir Starmer"},
+      {"It only serves to demonstrate", "Keir Starmer"},
+      {"Until then we will keep working around the clock", "Keir Starmer"},
       {"sooner or later he's going to have to come to the table", "Keir Starmer"},
       {"the moment the \"guns fall silent", "Keir Starmer"},
       {"peace must begin unconditionally", "Volodymyr Zelensky"},
@@ -137,6 +140,7 @@ TEST_F(Seeds, QuotesGoToTheirSpeakers) {
       {"too early to commit", "Alexander Stubb"},
       {"Once we have a clear plan", "Alexander Stubb"},
       {"The international law basis", "Christine Lagarde"},
+      {"a very good chance that this horrible, bloody war", "Donald Trump"},
   };
   for (const auto& [words, speaker] : kWho) {
     const Quote* found = nullptr;
