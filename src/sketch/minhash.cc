@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <limits>
 #include <string>
-#include <unordered_map>
 
 #include "common/hash.h"
 #include "common/radix_sort.h"
@@ -131,15 +130,26 @@ std::vector<std::pair<uint32_t, uint32_t>> LshCandidates(
   if (signatures.empty() || bands <= 0) return pairs;
   const size_t len = signatures[0].size();
   const size_t rows = std::max<size_t>(1, len / static_cast<size_t>(bands));
+  // Per band, each signature's band hash beside its index, sorted: a bucket is a run of one
+  // hash, its members in index order (a hash table of buckets cost a node and a vector per
+  // signature and band).
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;
+  std::vector<uint32_t> members;
   for (size_t b = 0; b * rows + rows <= len; ++b) {
-    std::unordered_map<uint64_t, std::vector<uint32_t>> buckets;
+    keyed.clear();
     for (uint32_t i = 0; i < signatures.size(); ++i) {
       if (signatures[i].size() != len) continue;
       uint64_t h = b;
       for (size_t r = 0; r < rows; ++r) h = HashCombine(h, signatures[i][b * rows + r]);
-      buckets[h].push_back(i);
+      keyed.emplace_back(h, i);
     }
-    for (const auto& [h, members] : buckets) {
+    std::sort(keyed.begin(), keyed.end());
+    for (size_t at = 0; at < keyed.size();) {
+      members.clear();
+      const uint64_t bucket = keyed[at].first;
+      for (; at < keyed.size() && keyed[at].first == bucket; ++at) {
+        members.push_back(keyed[at].second);
+      }
       if (members.size() > kMaxCliqueBucket) {
         for (size_t x = 1; x < members.size(); ++x) {
           pairs.emplace_back(members[0], members[x]);
