@@ -23,8 +23,10 @@ using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>
 
 std::string AsciiLower(std::string_view s);
 void AsciiLower(std::string_view s, std::string* out);  // into `out`, reusing its memory
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
+inline bool StartsWith(std::string_view s, std::string_view prefix) {
+  return s.starts_with(prefix);
+}
+inline bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle);
 // Position of the ASCII-case-insensitive match of `lower_needle` at or after `from`, or npos.

@@ -52,10 +52,18 @@ std::vector<uint64_t> ShingleHashesOfWords(const std::vector<uint64_t>& word_has
     out.push_back(h);
     return out;
   }
+  // A shingle's hash is the polynomial sum of its n word hashes, w_i·B^(n-1) + ... +
+  // w_(i+n-1) (mod 2^64), rolled from one shingle to the next in three operations; the
+  // signatures mix it, and sets compare it whole.
+  constexpr uint64_t kBase = 0x100000001B3ULL;  // FNV's 64-bit prime: odd, so invertible
+  uint64_t top = 1;                             // B^(n-1)
+  for (size_t k = 1; k < n; ++k) top *= kBase;
+  uint64_t h = 0;
+  for (size_t k = 0; k < n; ++k) h = h * kBase + word_hash[k];
   out.reserve(word_hash.size() - n + 1);
-  for (size_t i = 0; i + n <= word_hash.size(); ++i) {
-    uint64_t h = 0;
-    for (size_t k = 0; k < n; ++k) h = HashCombine(h, word_hash[i + k]);
+  out.push_back(h);
+  for (size_t i = n; i < word_hash.size(); ++i) {
+    h = (h - word_hash[i - n] * top) * kBase + word_hash[i];
     out.push_back(h);
   }
   return out;
