@@ -107,13 +107,16 @@ std::string_view BoilerplateClassifier::Classify(std::string_view line, int word
     auto it = whole_lines_.find(key);
     if (it != whole_lines_.end()) return it->second;
   }
-  const std::string lower = AsciiLower(line.substr(0, 200));
+  // Lowered once: whole if the line is short enough to be searched, else as far as a prefix
+  // or a contact word is looked for.
+  const bool searched = words <= kMaxWordsForContains;
+  const std::string lower = AsciiLower(searched ? line : line.substr(0, 200));
   for (const Pattern& p : prefixes_) {
     if (StartsWith(lower, p.text)) return p.reason;
   }
-  if (words <= kMaxWordsForContains) {
+  if (searched) {
     for (const Pattern& p : contains_) {
-      if (ContainsIgnoreCase(line, p.text)) return p.reason;
+      if (lower.find(p.text) != std::string::npos) return p.reason;
     }
   }
   // The word counts first: they rule out long lines without reading them again.

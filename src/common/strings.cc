@@ -56,10 +56,6 @@ size_t FindIgnoreCase(std::string_view haystack, std::string_view lower_needle, 
   return std::string_view::npos;
 }
 
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle) {
-  return FindIgnoreCase(haystack, lower_needle) != std::string_view::npos;
-}
-
 std::string_view Trim(std::string_view s) {
   size_t b = 0;
   while (b < s.size()) {

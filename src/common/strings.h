@@ -28,7 +28,6 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
 }
 inline bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-bool ContainsIgnoreCase(std::string_view haystack, std::string_view lower_needle);
 // Position of the ASCII-case-insensitive match of `lower_needle` at or after `from`, or npos.
 size_t FindIgnoreCase(std::string_view haystack, std::string_view lower_needle, size_t from = 0);
 // Trims ASCII and Unicode white space from both ends.
