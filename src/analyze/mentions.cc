@@ -70,6 +70,7 @@ class MentionFinder {
     }
     ResolveShortForms();
     TypeByTagger();
+    ResolveShortForms();  // again, for the persons only the tagger typed
   }
 
  private:
@@ -121,10 +122,13 @@ class MentionFinder {
     }
   }
 
-  // Length of the longest title starting at token k (0 if none).
+  // Length of the longest title or honorific ("Mr.", "Dr.") starting at token k (0 if none).
   uint32_t TitleAt(uint32_t k, uint32_t e) const {
     for (uint32_t n = std::min<uint32_t>(kMaxTitleWords, e - k); n >= 1; --n) {
-      if (lex_.Is(Words(k, k + n), Lex::kTitle)) return n;
+      const uint32_t c = lex_.Categories(Words(k, k + n));
+      if (c & (static_cast<uint32_t>(Lex::kTitle) | static_cast<uint32_t>(Lex::kHonorific))) {
+        return n;
+      }
     }
     return 0;
   }

@@ -55,6 +55,7 @@ namespace crossread::analyze {
 namespace {
 
 constexpr uint32_t kNone = UINT32_MAX;
+constexpr char kEither = 'x';  // a surname whose persons are called both "Mr." and "Mrs."
 constexpr size_t kNoCue = SIZE_MAX;
 constexpr uint32_t kPronounWindowParagraphs = 3;
 constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer from London`
@@ -100,10 +101,15 @@ class QuoteBuilder {
       if (m.type != "PERSON") continue;
       persons_of_sentence_[m.sentence].push_back(&m);
       char& g = gender_.try_emplace(m.name, GenderOfName(m.name)).first->second;
-      if (char h = GenderOfHonorific(m.surface); h != 0) g = h;
       const size_t space = m.name.rfind(' ');
-      person_by_surname_.try_emplace(
-          AsciiLower(space == std::string::npos ? m.name : m.name.substr(space + 1)), m.name);
+      const std::string surname =
+          AsciiLower(space == std::string::npos ? m.name : m.name.substr(space + 1));
+      if (char h = GenderOfHonorific(m.surface); h != 0) {
+        g = h;
+        char& by_surname = honorific_by_surname_.try_emplace(surname, h).first->second;
+        if (by_surname != h) by_surname = kEither;  // "Mr. Clinton" and "Mrs. Clinton"
+      }
+      person_by_surname_.try_emplace(surname, m.name);
     }
     // A transcript: lines opened by two speakers' names at least, one a person named in it.
     std::vector<std::string_view> heads;
@@ -725,7 +731,12 @@ class QuoteBuilder {
   // honorific ("Mr", "Ms") of one of its mentions or its first name tells, or nothing does.
   bool Agrees(const std::string& name, char pronoun) const {
     auto it = gender_.find(name);
-    return it == gender_.end() || it->second == 0 || it->second == pronoun;
+    if (it != gender_.end() && it->second != 0) return it->second == pronoun;
+    // "Leonard E. Burman", later "Mr. Burman" (which the entity stage may key apart).
+    const size_t space = name.rfind(' ');
+    auto by = honorific_by_surname_.find(
+        AsciiLower(space == std::string::npos ? name : name.substr(space + 1)));
+    return by == honorific_by_surname_.end() || by->second == kEither || by->second == pronoun;
   }
 
   static char GenderOfHonorific(const std::string& surface) {
@@ -909,6 +920,9 @@ class QuoteBuilder {
                                                   // source starts there
   std::unordered_map<std::string, char> gender_;  // every person named: 'm', 'f' or 0 (unknown)
   std::unordered_map<std::string, std::string> person_by_surname_;  // lowercased → first named
+  // lowercased surname → 'm' or 'f' from the honorifics its persons are named with ("Mr.
+  // Burman"), kEither where they disagree
+  std::unordered_map<std::string, char> honorific_by_surname_;
   size_t last_ = kNoCue;               // index into doc_->quotes of the latest attribution
   std::optional<Pending> introducer_;  // a cue ending its paragraph with a colon, no words yet
   std::optional<std::string> last_speaker_;
