@@ -62,6 +62,7 @@ constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer fr
 constexpr uint32_t kMaxHeadingTokens = 12;
 constexpr size_t kMaxNominalWords = 4;       // "the former prime minister"
 constexpr uint32_t kMaxAddressee = 8;        // `told CBS This Morning on Monday that ...`
+constexpr uint32_t kMaxWidenedName = 3;      // a source inside "Downing Street" takes it whole
 constexpr uint32_t kMinClauseTokens = 3;     // `..., according to X.`: words enough to be a claim
 constexpr uint32_t kMaxSignatureTokens = 4;  // `WALLACE:`, `― Sonya Herridge`, `Sanders:`
 constexpr int kNearSentences = 1;            // he/she: a person named this far back comes first
@@ -101,9 +102,7 @@ class QuoteBuilder {
       if (m.type != "PERSON") continue;
       persons_of_sentence_[m.sentence].push_back(&m);
       char& g = gender_.try_emplace(m.name, GenderOfName(m.name)).first->second;
-      const size_t space = m.name.rfind(' ');
-      const std::string surname =
-          AsciiLower(space == std::string::npos ? m.name : m.name.substr(space + 1));
+      const std::string surname = Surname(m.name);
       if (char h = GenderOfHonorific(m.surface); h != 0) {
         g = h;
         char& by_surname = honorific_by_surname_.try_emplace(surname, h).first->second;
@@ -447,8 +446,11 @@ class QuoteBuilder {
     uint32_t last = sent.end_token;
     while (last > hi && IsClosing(Tok(last - 1))) --last;
     const bool comma_before = lo >= sent.first_token + 1 + kMinClauseTokens && Tok(lo - 1) == ",";
+    // The source then the cue, opening the sentence or a clause after a comma.
+    const bool leading =
+        (lo == sent.first_token || Tok(lo - 1) == ",") && f->source_end == f->cue_first;
     if (telling) {
-      if ((lo == sent.first_token || Tok(lo - 1) == ",") && f->source_end == f->cue_first) {
+      if (leading) {
         for (uint32_t k = hi; k < last && k < hi + kMaxAddressee; ++k) {
           if (AsciiLower(Tok(k)) != "that") continue;
           if (last >= k + kMinClauseTokens) f->contents.emplace_back(k, last);
@@ -460,8 +462,7 @@ class QuoteBuilder {
     } else if (comma_before && Tok(hi) == "," && last >= hi + 1 + kMinClauseTokens) {
       f->contents.emplace_back(sent.first_token, lo - 1);
       f->contents.emplace_back(hi + 1, last);
-    } else if ((lo == sent.first_token || Tok(lo - 1) == ",") && f->source_end == f->cue_first &&
-               last >= hi + kMinClauseTokens && StartsWithLetter(Tok(hi))) {
+    } else if (leading && last >= hi + kMinClauseTokens && StartsWithLetter(Tok(hi))) {
       f->contents.emplace_back(hi, last);
     }
   }
@@ -493,18 +494,17 @@ class QuoteBuilder {
     f->contents.assign(1, {first, end});
   }
 
-  // A source that begins inside a name of up to three words ("Street" of "Downing Street
-  // says") takes the name's first words, when they are capitalised.
+  // A source that begins inside a short name ("Street" of "Downing Street says") takes the
+  // name's first words, when they are capitalised.
   void WidenToNames(Pending* f) const {
     for (const Mention& m : doc_->mentions) {
       if (m.type == "OTHER" || m.first_token >= f->source_first || m.end_token <= f->source_first ||
-          m.end_token - m.first_token > 3) {
+          m.end_token - m.first_token > kMaxWidenedName) {
         continue;
       }
       bool capitalised = true;
       for (uint32_t k = m.first_token; k < f->source_first; ++k) {
-        size_t at = 0;
-        capitalised = capitalised && IsUpper(DecodeUtf8(Tok(k), &at));
+        capitalised = capitalised && Capitalised(k);
       }
       if (capitalised) f->source_first = m.first_token;
     }
@@ -733,10 +733,14 @@ class QuoteBuilder {
     auto it = gender_.find(name);
     if (it != gender_.end() && it->second != 0) return it->second == pronoun;
     // "Leonard E. Burman", later "Mr. Burman" (which the entity stage may key apart).
-    const size_t space = name.rfind(' ');
-    auto by = honorific_by_surname_.find(
-        AsciiLower(space == std::string::npos ? name : name.substr(space + 1)));
+    auto by = honorific_by_surname_.find(Surname(name));
     return by == honorific_by_surname_.end() || by->second == kEither || by->second == pronoun;
+  }
+
+  // The last word of a name, lowercased: "burman" of "Leonard E. Burman".
+  static std::string Surname(const std::string& name) {
+    const size_t space = name.rfind(' ');
+    return AsciiLower(space == std::string::npos ? name : name.substr(space + 1));
   }
 
   static char GenderOfHonorific(const std::string& surface) {
