@@ -118,6 +118,38 @@ TEST(Quotes, OneSpeakersStatementInOtherWordsIsOneQuote) {
   EXPECT_EQ(agreed->speaker_name.value_or(""), "Keir Starmer");
 }
 
+// Reported speech that shares a phrase in the reporters' words ("Ukraine in the event of a
+// ceasefire") is two statements; a partial quote is one with the direct quote it is cut from,
+// though its framing words ("world leaders that Vladimir Putin will") are not the speaker's.
+TEST(Quotes, ASharedPhraseIsNotASharedStatement) {
+  Story s(
+      {"Prime Minister Keir Starmer hosted the call.\n\nStarmer said Britain could send "
+       "peacekeepers to Ukraine in the event of a ceasefire deal.\n\nStarmer told world "
+       "leaders that Vladimir Putin will \"sooner or later\" have to \"come to the table.\"",
+       "Prime Minister Keir Starmer hosted the call.\n\nStarmer said Western allies were "
+       "stepping up preparations to support Ukraine in the event of a ceasefire with Russia, "
+       "with defense chiefs meeting next week.\n\n\"My feeling is that sooner or later he's "
+       "going to have to come to the table and engage in serious discussion,\" Starmer said."});
+  EntityTable e = AlignEntities(s.view);
+  std::vector<Quote> q = AlignQuotes(s.view, e);
+  // The instances of the one quote that has `words` in one of its wordings.
+  auto instances_with = [&](const std::string& words) -> size_t {
+    std::vector<const Quote*> found;
+    for (const Quote& x : q) {
+      for (const QuoteInstance& i : x.instances) {
+        if (i.text.find(words) != std::string::npos) {
+          found.push_back(&x);
+          break;
+        }
+      }
+    }
+    return found.size() == 1 ? found[0]->instances.size() : 0;
+  };
+  EXPECT_EQ(instances_with("send peacekeepers"), 1u);
+  EXPECT_EQ(instances_with("stepping up preparations"), 1u);
+  EXPECT_EQ(instances_with("My feeling"), 2u);  // and the partial quote of the first article
+}
+
 // A few words credited without marks or as reported speech ("[which] has backed", "backed
 // [the plan]") are no statement; as many words in marks are.
 TEST(Quotes, ShortUnmarkedOrReportedWordsAreNoQuote) {

@@ -1,13 +1,18 @@
 // Quotes across the articles of a story. Every attribution of every article is an instance
-// (but reported or unmarked speech of under four words: "backed the plan" is no statement);
-// instances whose wordings share at least half of the smaller one's word bigrams are one quote
-// (union-find), and so are two outlets' instances credited to one speaker whose content words
-// are mostly (70% of the smaller set, 6 at least) the same: a statement reported in other
-// words. Then each quote's wording is looked for in the articles that have no instance
-// of it: a paragraph that contains most of its bigrams is an instance too (this is how a quote
-// printed without marks is found). A quote's text is its fullest wording, its kind the most
-// marked kind among its instances, its speaker the entity most instances name. An instance
-// within another of its article (an attribution nested in a longer one) is not listed.
+// (but reported or unmarked speech of under four words: "backed the plan" is no statement).
+// Instances whose wordings share at least half of the smaller one's word bigrams are one quote
+// (union-find) where both are direct quotes (two excerpts of one speech), and otherwise where
+// they also share most of the smaller one's own content words (60%, 3 at least; a partial
+// quote's own words are those inside its marks) or nearly all bigrams of both (80% of the
+// larger set): a phrase in the reporters' words ("Ukraine in the event of a ceasefire", "the
+// coalition of the willing") does not make two statements one. So are two outlets' instances
+// credited to one speaker whose content words are mostly (70% of the smaller set, 6 at least)
+// the same: a statement reported in other words. Then each quote's wording is looked for in
+// the articles that have no instance of it: a paragraph that contains most of its bigrams is
+// an instance too (this is how a quote printed without marks is found). A quote's text is its
+// fullest wording, its kind the most marked kind among its instances, its speaker the entity
+// most instances name. An instance within another of its article (an attribution nested in a
+// longer one) is not listed.
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -25,6 +30,10 @@ namespace crossread::align {
 namespace {
 
 constexpr double kSameQuote = 0.5;
+// Of the smaller wording's content words, how many a quote's other wording must carry.
+constexpr double kSameQuoteTerms = 0.6;
+constexpr size_t kMinSharedQuoteTerms = 3;
+constexpr double kSameWording = 0.8;  // of the larger bigram set: one wording, however short
 // One speaker in two outlets, in different words ("We agreed we will keep the military aid
 // flowing" / "had agreed to keep military aid flowing"): most content words are shared.
 constexpr double kSameStatement = 0.7;
@@ -41,7 +50,53 @@ struct Inst {
   QuoteInstance inst;
   std::string speaker;  // name key
   std::string kind;
+  std::string own;  // a partial quote's words inside its marks
 };
+
+// The words of a partial quote's contents that are inside quote marks: the speaker's own. Marks
+// pair up within a paragraph, so a content's marks are counted from its paragraph's start.
+std::string OwnWords(const analyze::Document& doc, const std::vector<analyze::ByteSpan>& contents) {
+  std::string out;
+  for (const analyze::ByteSpan& c : contents) {
+    auto para = std::upper_bound(
+        doc.paragraphs.begin(), doc.paragraphs.end(), c.begin,
+        [](uint32_t at, const analyze::Paragraph& p) { return at < p.span.begin; });
+    const uint32_t from = para == doc.paragraphs.begin() ? c.begin : std::prev(para)->span.begin;
+    const std::string_view before = doc.Text({from, c.begin}), text = doc.Text(c);
+    bool inside = std::count(before.begin(), before.end(), '"') % 2 == 1;
+    for (size_t at = 0; at <= text.size();) {
+      const size_t mark = std::min(text.find('"', at), text.size());
+      if (inside) out.append(text.substr(at, mark - at)).push_back(' ');
+      inside = !inside;
+      at = mark + 1;
+    }
+  }
+  return out;
+}
+
+// Distinct content terms of `text`, sorted.
+std::vector<uint64_t> TermSet(std::string_view text) {
+  std::vector<uint64_t> t = sketch::ContentTerms(text);
+  std::sort(t.begin(), t.end());
+  t.erase(std::unique(t.begin(), t.end()), t.end());
+  return t;
+}
+
+// How many of the smaller of two sorted sets are in the other: the count and the share.
+std::pair<size_t, double> Overlap(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  size_t both = 0;
+  for (auto i = a.begin(), j = b.begin(); i != a.end() && j != b.end();) {
+    if (*i < *j) {
+      ++i;
+    } else if (*j < *i) {
+      ++j;
+    } else {
+      ++both, ++i, ++j;
+    }
+  }
+  const size_t smaller = std::min(a.size(), b.size());
+  return {both, smaller == 0 ? 0.0 : static_cast<double>(both) / static_cast<double>(smaller)};
+}
 
 // Distinct hashes of the word bigrams of `text`, sorted.
 std::vector<uint64_t> BigramSet(std::string_view text) {
@@ -96,15 +151,18 @@ std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
       in.inst.cue = std::string(doc.Text(a.cue));
       in.speaker = a.speaker;
       in.kind = a.kind;
+      if (a.kind == "partial") in.own = OwnWords(doc, a.contents);
       all.push_back(std::move(in));
     }
   }
   // Pairs sharing word bigrams, found through an inverted index; a bigram carried by very
   // many instances ("of the") proposes no pairs.
-  std::vector<std::vector<uint64_t>> bigrams(all.size());
+  std::vector<std::vector<uint64_t>> bigrams(all.size()), own(all.size()), terms(all.size());
   std::unordered_map<uint64_t, std::vector<uint32_t>> postings;
   for (uint32_t i = 0; i < all.size(); ++i) {
     bigrams[i] = BigramSet(all[i].inst.text);
+    terms[i] = TermSet(all[i].inst.text);
+    own[i] = all[i].own.empty() ? terms[i] : TermSet(all[i].own);
     for (uint64_t b : bigrams[i]) postings[b].push_back(i);
   }
   std::vector<size_t> parent(all.size());
@@ -124,9 +182,16 @@ std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
       }
     }
     for (const auto& [j, n] : shared) {
-      size_t smaller = std::min(bigrams[i].size(), bigrams[j].size());
+      const size_t smaller = std::min(bigrams[i].size(), bigrams[j].size());
+      const size_t larger = std::max(bigrams[i].size(), bigrams[j].size());
       double need = all[i].doc == all[j].doc ? kSameQuoteInOneArticle : kSameQuote;
-      if (n >= kMinSharedBigrams && static_cast<double>(n) >= need * static_cast<double>(smaller)) {
+      if (n < kMinSharedBigrams || static_cast<double>(n) < need * static_cast<double>(smaller)) {
+        continue;
+      }
+      const auto [both, share] = Overlap(own[i], own[j]);
+      if ((all[i].kind == "direct" && all[j].kind == "direct") ||
+          (both >= kMinSharedQuoteTerms && share >= kSameQuoteTerms) ||
+          static_cast<double>(n) >= kSameWording * static_cast<double>(larger)) {
         parent[find(j)] = find(i);
       }
     }
@@ -137,22 +202,11 @@ std::vector<Quote> AlignQuotes(const Docs& docs, const EntityTable& entities) {
     if (!all[i].speaker.empty()) by_speaker[all[i].speaker].push_back(i);
   }
   for (const auto& [speaker, members] : by_speaker) {
-    std::vector<std::vector<uint64_t>> terms;
-    for (uint32_t i : members) {
-      std::vector<uint64_t> t = sketch::ContentTerms(all[i].inst.text);
-      std::sort(t.begin(), t.end());
-      t.erase(std::unique(t.begin(), t.end()), t.end());
-      terms.push_back(std::move(t));
-    }
     for (size_t a = 0; a < members.size(); ++a) {
       for (size_t b = a + 1; b < members.size(); ++b) {
         if (all[members[a]].doc == all[members[b]].doc) continue;
-        std::vector<uint64_t> both;
-        std::set_intersection(terms[a].begin(), terms[a].end(), terms[b].begin(), terms[b].end(),
-                              std::back_inserter(both));
-        size_t smaller = std::min(terms[a].size(), terms[b].size());
-        if (both.size() >= kMinSharedTerms &&
-            static_cast<double>(both.size()) >= kSameStatement * static_cast<double>(smaller)) {
+        const auto [both, share] = Overlap(terms[members[a]], terms[members[b]]);
+        if (both >= kMinSharedTerms && share >= kSameStatement) {
           parent[find(members[b])] = find(members[a]);
         }
       }
