@@ -3,6 +3,7 @@
 // read the diff before committing it).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -195,6 +196,27 @@ TEST_F(Seeds, LeaderCountsAreACompatibleConflict) {
   ASSERT_NE(leaders, nullptr);
   EXPECT_TRUE(leaders->compatible);
   EXPECT_EQ(leaders->values.size(), 2u);
+}
+
+// The facts bar of the brief issue on the seeds: "around 25 leaders", "world leaders from 25
+// countries" and "around two dozen leaders" are one fact of all five articles; the frozen
+// assets are the BBC page's alone.
+TEST_F(Seeds, TheLeaderCountIsOneFactOfAllFive) {
+  const Fact* count = nullptr;
+  for (const Fact& f : S().facts) {
+    for (const FactInstance& i : f.instances) {
+      if (i.text.find("two dozen leaders") != std::string::npos) count = &f;
+    }
+  }
+  ASSERT_NE(count, nullptr);
+  EXPECT_EQ(count->articles.size(), 5u);
+  const std::string bbc = A("004").id;
+  for (const Fact& f : S().facts) {
+    if (f.text.find("frozen") == std::string::npos) continue;
+    EXPECT_EQ(f.articles, std::vector<std::string>{bbc}) << f.text;
+    const std::vector<std::string>& unique = S().unique.at(bbc);
+    EXPECT_NE(std::find(unique.begin(), unique.end(), f.id), unique.end()) << f.text;
+  }
 }
 
 TEST_F(Seeds, SummaryIsCitedAndWithinBudget) {

@@ -36,6 +36,10 @@ std::vector<Reuse> FindReuse(const Docs& docs, int min_words);
 std::vector<Conflict> FindConflicts(const Docs& docs);
 std::vector<TimelineEntry> BuildTimeline(const Docs& docs, const FactTable& facts);
 
+// Two figures of one unit are compatible when within this share of the larger where one is
+// approximate ("around 25" and "two dozen"); conflicts and facts both judge them so.
+constexpr double kCompatibleSpread = 0.10;
+
 // Lowercase words of a text with their byte spans; the unit of wording comparisons.
 struct Word {
   std::string text;

@@ -10,12 +10,6 @@
 
 namespace crossread::align {
 
-namespace {
-
-constexpr double kCompatibleSpread = 0.10;
-
-}  // namespace
-
 std::vector<Conflict> FindConflicts(const Docs& docs) {
   struct Seen {
     std::set<double> values;

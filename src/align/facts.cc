@@ -1,9 +1,11 @@
 // Facts: sentences of different articles that make the same claim. Sentences of six or more
 // words become TF-IDF vectors over the story's sentences; pairs from different articles with
 // cosine ≥ 0.35 (found through an inverted index, so only sentences sharing a term are
-// compared) that are each other's best match are linked, and linked sentences form one fact. A
-// fact's text is the sentence most similar to the rest of its group. Sentences that stand alone
-// stay facts of one article.
+// compared) that are each other's best match are linked, and linked sentences form one fact.
+// Sentences that give one figure of one thing ("around 25 leaders", "two dozen leaders") are
+// linked the same way from cosine 0.1 on: the figure is most of the claim. A fact's text is the
+// sentence most similar to the rest of its group. Sentences that stand alone stay facts of one
+// article.
 #include <algorithm>
 #include <numeric>
 #include <set>
@@ -19,6 +21,10 @@ namespace crossread::align {
 namespace {
 
 constexpr double kSameFact = 0.35;
+// Two sentences that give one figure of one thing ("around 25 leaders", "two dozen leaders")
+// make one claim at a lower similarity; the figures agree when equal, or compatible as
+// conflicts judge them (kCompatibleSpread).
+constexpr double kSameFigureFact = 0.1;
 constexpr size_t kMinSharedTerms = 3;  // two shared words make a topic, not a claim
 constexpr int kMinWords = 6;
 constexpr size_t kMaxSingleFactsPerArticle = 60;
@@ -28,6 +34,23 @@ struct Unit {
   uint32_t sentence;
   sketch::TermVector vec;
 };
+
+bool SameFigure(const analyze::Quantity& a, const analyze::Quantity& b) {
+  if (a.unit != b.unit) return false;
+  if (a.value == b.value) return true;
+  const double hi = std::max(a.value, b.value), lo = std::min(a.value, b.value);
+  return (a.approximate || b.approximate) && hi > 0 && (hi - lo) / hi <= kCompatibleSpread;
+}
+
+bool SharesFigure(const std::vector<const analyze::Quantity*>& a,
+                  const std::vector<const analyze::Quantity*>& b) {
+  for (const analyze::Quantity* x : a) {
+    for (const analyze::Quantity* y : b) {
+      if (SameFigure(*x, *y)) return true;
+    }
+  }
+  return false;
+}
 
 // Keeps (v, c) as u's best match in document `doc` if it beats the one kept.
 void Offer(std::map<std::pair<size_t, size_t>, std::pair<size_t, double>>& best, size_t u,
@@ -68,6 +91,7 @@ FactTable AlignFacts(const Docs& docs) {
   FactTable table;
   table.fact_of.resize(docs.size());
   std::vector<Unit> units;
+  std::vector<std::vector<const analyze::Quantity*>> figures;  // per unit
   std::vector<std::vector<uint64_t>> terms;
   sketch::DocumentFrequencies df;
   for (size_t d = 0; d < docs.size(); ++d) {
@@ -78,6 +102,10 @@ FactTable AlignFacts(const Docs& docs) {
       std::string_view text = doc.Text(doc.sentences[s].span);
       if (CountWords(text) < kMinWords || quoted[s]) continue;
       units.push_back({d, s, {}});
+      figures.emplace_back();
+      for (const analyze::Quantity& q : doc.quantities) {
+        if (q.sentence == s) figures.back().push_back(&q);
+      }
       terms.push_back(sketch::ContentTerms(text));
       df.Add(terms.back());
     }
@@ -97,6 +125,7 @@ FactTable AlignFacts(const Docs& docs) {
       for (const auto& [t, w] : units[u].vec) postings[t].push_back(u);
     }
     std::map<std::pair<size_t, size_t>, std::pair<size_t, double>> best;  // (unit, doc) → match
+    decltype(best) best_with_figure;  // the same among sentences that give one figure
     std::unordered_set<size_t> candidates;
     for (size_t u = 0; u < units.size(); ++u) {
       candidates.clear();
@@ -107,19 +136,30 @@ FactTable AlignFacts(const Docs& docs) {
       }
       for (size_t v : candidates) {
         double c = sketch::Cosine(units[u].vec, units[v].vec);
-        if (c < kSameFact || sketch::SharedTerms(units[u].vec, units[v].vec) < kMinSharedTerms) continue;
+        if (sketch::SharedTerms(units[u].vec, units[v].vec) < kMinSharedTerms) continue;
+        if (c >= kSameFigureFact && SharesFigure(figures[u], figures[v])) {
+          Offer(best_with_figure, u, units[v].doc, v, c);
+          Offer(best_with_figure, v, units[u].doc, u, c);
+        }
+        if (c < kSameFact) continue;
         Offer(best, u, units[v].doc, v, c);
         Offer(best, v, units[u].doc, u, c);
       }
     }
     // Link mutual best matches only: single links between any similar sentences would chain
-    // unrelated claims through a shared phrase.
-    for (const auto& [key, match] : best) {
-      auto [u, other_doc] = key;
-      auto back = best.find({match.first, units[u].doc});
-      if (back == best.end() || back->second.first != u) continue;
-      parent[find(match.first)] = find(u);
-      links[u].push_back(match);
+    // unrelated claims through a shared phrase (or a common figure: "two bodies", "13-year-old").
+    for (const auto* matches : {&best, &best_with_figure}) {
+      for (const auto& [key, match] : *matches) {
+        auto [u, other_doc] = key;
+        auto back = matches->find({match.first, units[u].doc});
+        if (back == matches->end() || back->second.first != u) continue;
+        if (std::any_of(links[u].begin(), links[u].end(),
+                        [&](const auto& l) { return l.first == match.first; })) {
+          continue;  // linked by both
+        }
+        parent[find(match.first)] = find(u);
+        links[u].push_back(match);
+      }
     }
   }
   std::map<size_t, std::vector<size_t>> groups;
