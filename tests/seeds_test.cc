@@ -153,6 +153,11 @@ TEST_F(Seeds, QuotesGoToTheirSpeakers) {
     ASSERT_NE(found, nullptr) << words;
     EXPECT_EQ(found->speaker_name.value_or(""), speaker) << words;
   }
+  // "Finnish President Alexander Stubb has told the BBC that ...": "Finnish" is no word he said.
+  for (const Quote& q : S().quotes) {
+    for (const QuoteInstance& i : q.instances)
+      EXPECT_FALSE(StartsWith(i.text, "Finnish")) << i.text;
+  }
 }
 
 TEST_F(Seeds, SharedPassageIsReuse) {

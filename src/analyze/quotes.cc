@@ -62,6 +62,7 @@ constexpr uint32_t kMaxSourceTail = 8;  // tokens after a name: `said Starmer fr
 constexpr uint32_t kMaxHeadingTokens = 12;
 constexpr size_t kMaxNominalWords = 4;       // "the former prime minister"
 constexpr uint32_t kMaxAddressee = 8;        // `told CBS This Morning on Monday that ...`
+constexpr uint32_t kMaxNameFromContents = 2;  // "Finnish" of "Finnish President Stubb"
 constexpr uint32_t kMaxWidenedName = 3;      // a source inside "Downing Street" takes it whole
 constexpr uint32_t kMinClauseTokens = 3;     // `..., according to X.`: words enough to be a claim
 constexpr uint32_t kMaxSignatureTokens = 4;  // `WALLACE:`, `― Sonya Herridge`, `Sanders:`
@@ -238,6 +239,7 @@ class QuoteBuilder {
       Pending& f = found[i];
       if (f.absorbed) continue;
       if (ReadParenthetical(&f)) ReadTail(&found, i);
+      if (f.source_first != kNone) TakeNameFromContents(&f);
       if (f.source_first != kNone) WidenToNames(&f);
       if (f.source_first != kNone) f.a.source = Bytes(f.source_first, f.source_end);
       // `..., said Starmer from London.`: after its content, a cue without a source followed by
@@ -492,6 +494,26 @@ class QuoteBuilder {
     if (first == kNone || end < first + kMinClauseTokens) return;
     if (!according && Taken(spans, first, end)) return;
     f->contents.assign(1, {first, end});
+  }
+
+  // A capitalised word or two (not a common noun or a function word) just before the source,
+  // tagged as words said, begin its name ("Finnish" of "Finnish President Alexander Stubb has told
+  // the BBC that ..."), when other words are said.
+  void TakeNameFromContents(Pending* f) const {
+    for (size_t i = 0; i < f->contents.size() && f->contents.size() > 1; ++i) {
+      const auto [first, end] = f->contents[i];
+      if (end != f->source_first || end - first > kMaxNameFromContents) continue;
+      bool named = true;  // not "Everything" (a common noun) or "What" (a function word)
+      for (uint32_t k = first; k < end; ++k) {
+        const std::string& tag = doc_->pos[k];
+        named = named && Capitalised(k) && tag != "NN" && tag != "NNS" &&
+                !lex_.Is(AsciiLower(Tok(k)), Lex::kStopword);
+      }
+      if (!named) continue;
+      f->source_first = first;
+      f->contents.erase(f->contents.begin() + static_cast<std::ptrdiff_t>(i));
+      return;
+    }
   }
 
   // A source that begins inside a short name ("Street" of "Downing Street says") takes the
