@@ -826,8 +826,10 @@ class QuoteBuilder {
     if (w == "it") {  // a government, a company, a country spoken of before
       return recent && !IsPerson(*last_speaker_) ? *last_speaker_ : "";
     }
-    if (w == "he" || w == "she") {
-      const char pronoun = w == "he" ? 'm' : 'f';
+    // A possessive source ("his" of "his statement said") stands for its owner, as "he" does.
+    const bool possessive = (w == "his" || w == "her") && end == first + 1;
+    if (w == "he" || w == "she" || possessive) {
+      const char pronoun = w == "he" || w == "his" ? 'm' : 'f';
       // The first person named (outside quotes) in the nearest sentence before, as far back
       // as `limit` sentences; the speaker of a quote counts as named where its source is
       // ("..., he added, praising Justin Trudeau. ..., he said": still the speaker).
@@ -893,7 +895,7 @@ class QuoteBuilder {
     const bool generic = head == "leader" || head == "chief" || head == "head";
     auto score = [&](const Mention& m) {
       if (m.type != "PERSON" || m.description.empty()) return 0;
-      std::string desc = " " + AsciiLower(m.description) + " ";
+      std::string desc = " " + ExpandTitles(AsciiLower(m.description)) + " ";
       auto holds = [&](const std::string& x) {
         return desc.find(" " + x + " ") != std::string::npos;
       };
@@ -923,6 +925,28 @@ class QuoteBuilder {
       if (introduced != doc_->mentions.end()) best = &*introduced;
     }
     return best ? best->name : "";
+  }
+
+  // A lowercased description with its abbreviated titles written out ("sen." → "senator"), so
+  // that "the senator" finds "Sen. Lindsey Graham".
+  static std::string ExpandTitles(std::string desc) {
+    static constexpr std::pair<std::string_view, std::string_view> kFull[] = {
+        {"sen.", "senator"},  {"rep.", "representative"}, {"gov.", "governor"},
+        {"gen.", "general"},  {"lt.", "lieutenant"},      {"col.", "colonel"},
+        {"sgt.", "sergeant"}, {"atty.", "attorney"},      {"supt.", "superintendent"}};
+    std::string out;
+    size_t at = 0;
+    while (at < desc.size()) {
+      size_t space = std::min(desc.find(' ', at), desc.size());
+      std::string_view word = std::string_view(desc).substr(at, space - at);
+      for (const auto& [abbr, full] : kFull) {
+        if (word == abbr) word = full;
+      }
+      if (!out.empty()) out += ' ';
+      out += word;
+      at = space + 1;
+    }
+    return out;
   }
 
   // "the fund" after "the International Monetary Fund": the latest organisation named before

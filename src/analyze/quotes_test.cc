@@ -190,6 +190,17 @@ TEST(Quotes, SpeakersOfPlacesPronounsAndNominals) {
   EXPECT_EQ(speaker["Too"], "Alexander Stubb");       // a headline's nominal, named below it
 }
 
+// "the senator" is the person named with the abbreviated title "Sen." before it.
+TEST(Quotes, ANominalFindsItsPersonsAbbreviatedTitle) {
+  auto q = Quotes(
+      "Sen. Ted Cruz spoke to the Texas delegation in Cleveland on Tuesday.\n\n"
+      "The truth, the senator said then, was that the party had lost its way.");
+  auto senator =
+      std::find_if(q.begin(), q.end(), [](const Found& f) { return f.source == "the senator"; });
+  ASSERT_NE(senator, q.end());
+  EXPECT_EQ(senator->speaker, "Ted Cruz");
+}
+
 TEST(Quotes, PronounsAgreeWithTheSpeakersGender) {
   auto q = Quotes(
       "Donald Trump spoke in Ohio on Monday.\n\n"
