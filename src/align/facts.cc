@@ -153,8 +153,9 @@ FactTable AlignFacts(const Docs& docs) {
         auto [u, other_doc] = key;
         auto back = matches->find({match.first, units[u].doc});
         if (back == matches->end() || back->second.first != u) continue;
+        const size_t v = match.first;  // clang before 16 cannot capture a structured binding
         if (std::any_of(links[u].begin(), links[u].end(),
-                        [&](const auto& l) { return l.first == match.first; })) {
+                        [v](const auto& l) { return l.first == v; })) {
           continue;  // linked by both
         }
         parent[find(match.first)] = find(u);
