@@ -36,9 +36,13 @@ std::vector<Reuse> FindReuse(const Docs& docs, int min_words);
 std::vector<Conflict> FindConflicts(const Docs& docs);
 std::vector<TimelineEntry> BuildTimeline(const Docs& docs, const FactTable& facts);
 
-// Two figures of one unit are compatible when within this share of the larger where one is
-// approximate ("around 25" and "two dozen"); conflicts and facts both judge them so.
-constexpr double kCompatibleSpread = 0.10;
+// Whether different figures of one unit, from `lo` to `hi`, agree: they do when one of them is
+// `approximate` and all lie within 10% of the larger ("around 25" and "two dozen"). Conflicts
+// and facts both judge them so.
+inline bool CompatibleFigures(double lo, double hi, bool approximate) {
+  constexpr double kCompatibleSpread = 0.10;
+  return approximate && hi > 0 && (hi - lo) / hi <= kCompatibleSpread;
+}
 
 // Lowercase words of a text with their byte spans; the unit of wording comparisons.
 struct Word {

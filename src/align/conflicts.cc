@@ -47,7 +47,7 @@ std::vector<Conflict> FindConflicts(const Docs& docs) {
     Conflict c;
     c.about = unit;
     for (auto& [v, cv] : by_value) c.values.push_back(std::move(cv));
-    c.compatible = any_approx && hi > 0 && (hi - lo) / hi <= kCompatibleSpread;
+    c.compatible = CompatibleFigures(lo, hi, any_approx);
     out.push_back(std::move(c));
   }
   return out;

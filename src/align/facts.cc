@@ -23,7 +23,7 @@ namespace {
 constexpr double kSameFact = 0.35;
 // Two sentences that give one figure of one thing ("around 25 leaders", "two dozen leaders")
 // make one claim at a lower similarity; the figures agree when equal, or compatible as
-// conflicts judge them (kCompatibleSpread).
+// conflicts judge them.
 constexpr double kSameFigureFact = 0.1;
 constexpr size_t kMinSharedTerms = 3;  // two shared words make a topic, not a claim
 constexpr int kMinWords = 6;
@@ -37,9 +37,9 @@ struct Unit {
 
 bool SameFigure(const analyze::Quantity& a, const analyze::Quantity& b) {
   if (a.unit != b.unit) return false;
-  if (a.value == b.value) return true;
-  const double hi = std::max(a.value, b.value), lo = std::min(a.value, b.value);
-  return (a.approximate || b.approximate) && hi > 0 && (hi - lo) / hi <= kCompatibleSpread;
+  return a.value == b.value ||
+         CompatibleFigures(std::min(a.value, b.value), std::max(a.value, b.value),
+                           a.approximate || b.approximate);
 }
 
 bool SharesFigure(const std::vector<const analyze::Quantity*>& a,
@@ -98,14 +98,13 @@ FactTable AlignFacts(const Docs& docs) {
     const analyze::Document& doc = *docs[d];
     table.fact_of[d].assign(doc.sentences.size(), -1);
     std::vector<bool> quoted = QuotedSentences(doc);
+    std::vector<std::vector<const analyze::Quantity*>> sentence_figures(doc.sentences.size());
+    for (const analyze::Quantity& q : doc.quantities) sentence_figures[q.sentence].push_back(&q);
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
       std::string_view text = doc.Text(doc.sentences[s].span);
       if (CountWords(text) < kMinWords || quoted[s]) continue;
       units.push_back({d, s, {}});
-      figures.emplace_back();
-      for (const analyze::Quantity& q : doc.quantities) {
-        if (q.sentence == s) figures.back().push_back(&q);
-      }
+      figures.push_back(std::move(sentence_figures[s]));
       terms.push_back(sketch::ContentTerms(text));
       df.Add(terms.back());
     }

@@ -895,7 +895,7 @@ class QuoteBuilder {
     const bool generic = head == "leader" || head == "chief" || head == "head";
     auto score = [&](const Mention& m) {
       if (m.type != "PERSON" || m.description.empty()) return 0;
-      std::string desc = " " + ExpandTitles(AsciiLower(m.description)) + " ";
+      std::string desc = " " + FullTitles(m.description) + " ";
       auto holds = [&](const std::string& x) {
         return desc.find(" " + x + " ") != std::string::npos;
       };
@@ -927,26 +927,19 @@ class QuoteBuilder {
     return best ? best->name : "";
   }
 
-  // A lowercased description with its abbreviated titles written out ("sen." → "senator"), so
-  // that "the senator" finds "Sen. Lindsey Graham".
-  static std::string ExpandTitles(std::string desc) {
-    static constexpr std::pair<std::string_view, std::string_view> kFull[] = {
-        {"sen.", "senator"},  {"rep.", "representative"}, {"gov.", "governor"},
-        {"gen.", "general"},  {"lt.", "lieutenant"},      {"col.", "colonel"},
-        {"sgt.", "sergeant"}, {"atty.", "attorney"},      {"supt.", "superintendent"}};
+  // A description lowercased, its abbreviated titles written out as the lexicon spells them
+  // ("Sen." → "senator"), so that "the senator" finds "Sen. Lindsey Graham".
+  std::string FullTitles(std::string_view description) const {
     std::string out;
-    size_t at = 0;
-    while (at < desc.size()) {
-      size_t space = std::min(desc.find(' ', at), desc.size());
-      std::string_view word = std::string_view(desc).substr(at, space - at);
-      for (const auto& [abbr, full] : kFull) {
-        if (word == abbr) word = full;
-      }
+    for (size_t at = 0; at < description.size();) {
+      const size_t space = std::min(description.find(' ', at), description.size());
+      const std::string_view word = description.substr(at, space - at);
+      const std::string_view full = lex_.Value(word, Lex::kTitle);
       if (!out.empty()) out += ' ';
-      out += word;
+      out += full.empty() ? word : full;
       at = space + 1;
     }
-    return out;
+    return AsciiLower(out);
   }
 
   // "the fund" after "the International Monetary Fund": the latest organisation named before
