@@ -11,6 +11,7 @@ namespace {
 
 bool IsDigitAt(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLetter(char c) { return IsUpperAscii(c) || (c >= 'a' && c <= 'z'); }
 
 // Matches YYYY-MM-DD at s[i]; returns its length (plus a THH:MM[:SS][zone] tail) or 0.
 size_t MatchIsoDate(std::string_view s, size_t i) {
@@ -35,11 +36,12 @@ size_t SkipSpaces(std::string_view s, size_t i) {
   return i;
 }
 
-// A dash of any kind (after normalisation: '-', en dash, em dash), possibly doubled.
+// A dash of any kind (after normalisation: '-', en dash, em dash, or the underscore that old
+// wire copy types for one: "CHICAGO _ A tiny tribe"), possibly doubled.
 size_t MatchDash(std::string_view s, size_t i) {
   size_t start = i;
   while (i < s.size()) {
-    if (s[i] == '-') {
+    if (s[i] == '-' || s[i] == '_') {
       ++i;
     } else if (s.substr(i, 3) == "\xE2\x80\x94" || s.substr(i, 3) == "\xE2\x80\x93") {
       i += 3;
@@ -58,6 +60,23 @@ std::optional<std::pair<std::string, size_t>> MatchAgencyParen(std::string_view 
   std::string_view wire = CanonicalWire(Trim(s.substr(i + 1, close - i - 1)));
   if (wire.empty()) return std::nullopt;
   return std::make_pair(std::string(wire), close + 1 - i);
+}
+
+// The length of a day of the month at s[i] ("September 28", "Jan. 5", "Sept 3"), or 0.
+size_t MatchMonthDay(std::string_view s, size_t i) {
+  size_t w = i;
+  while (w < s.size() && IsAsciiLetter(s[w])) ++w;
+  const Lexicon& lex = Lexicon::Get();
+  std::string_view month = s.substr(i, w - i);
+  if (lex.Is(month, Lex::kMonthAbbr)) {
+    if (w < s.size() && s[w] == '.') ++w;
+  } else if (!lex.Is(month, Lex::kMonth)) {
+    return 0;
+  }
+  if (w >= s.size() || s[w] != ' ' || !IsDigitAt(s, w + 1)) return 0;
+  size_t d = w + 1;
+  while (IsDigitAt(s, d) && d - w <= 2) ++d;
+  return IsDigitAt(s, d) ? 0 : d - i;
 }
 
 }  // namespace
@@ -101,7 +120,8 @@ std::optional<Dateline> ParseDateline(std::string_view p) {
   }
   if (caps_words == 0 || caps_words > 4) return std::nullopt;
   size_t place_end = i;
-  if (i + 2 < p.size() && p[i] == ',' && p[i + 1] == ' ' && IsUpperAscii(p[i + 2])) {
+  if (i + 2 < p.size() && p[i] == ',' && p[i + 1] == ' ' && IsUpperAscii(p[i + 2]) &&
+      MatchMonthDay(p, i + 2) == 0) {
     // ", South Korea": up to three capitalised words.
     size_t j = i + 2;
     int words = 0;
@@ -117,6 +137,10 @@ std::optional<Dateline> ParseDateline(std::string_view p) {
   }
   Dateline d;
   d.place = std::string(p.substr(0, place_end));
+  // The day may follow the place: "BEIJING, March 5 (Xinhua) --".
+  if (i + 2 < p.size() && p[i] == ',' && p[i + 1] == ' ') {
+    if (size_t n = MatchMonthDay(p, i + 2)) i += 2 + n;
+  }
   size_t j = SkipSpaces(p, i);
   if (auto agency = MatchAgencyParen(p, j)) {  // LONDON (Reuters) -
     d.wire = agency->first;

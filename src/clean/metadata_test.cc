@@ -30,6 +30,10 @@ TEST(Metadata, ParsesDatelines) {
       {"SEOUL, South Korea \xE2\x80\x94 South Korea succeeded", "SEOUL, South Korea", "",
        "South Korea succeeded"},
       {"NEW YORK (AFP) - Stocks rose", "NEW YORK", "AFP", "Stocks rose"},
+      {"SYDNEY, September 28 (Xinhua) -- Russian runner", "SYDNEY", "Xinhua", "Russian runner"},
+      {"WINNIPEG, Canada, Aug. 7 (Xinhua) -- The human", "WINNIPEG, Canada", "Xinhua", "The human"},
+      {"CROW AGENCY, Mont. _ First the Crow", "CROW AGENCY, Mont.", "", "First the Crow"},
+      {"BERLIN (AP) _ Germany's second trial", "BERLIN", "AP", "Germany's second trial"},
   };
   for (const Case& c : cases) {
     auto d = ParseDateline(c.text);
@@ -41,6 +45,8 @@ TEST(Metadata, ParsesDatelines) {
   EXPECT_FALSE(ParseDateline("U.K. Prime Minister Keir Starmer has told"));
   EXPECT_FALSE(ParseDateline("NATO allies met on Friday."));
   EXPECT_FALSE(ParseDateline("US President Donald Trump said"));
+  EXPECT_FALSE(ParseDateline("PARIS, September 2025 - a month of strikes"));
+  EXPECT_FALSE(ParseDateline("SEPT_2025 results"));
 }
 
 TEST(Metadata, ParsesCreditsAndWireMentions) {
