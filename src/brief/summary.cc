@@ -2,7 +2,8 @@
 // are not questions. Each scores
 //   cos(sentence, story centroid) + 0.25 lead prior + 0.2 corroboration (+ cos with the query)
 // where the lead prior falls with the sentence's position in its article and corroboration is
-// the share of the story's other articles that carry the same fact.
+// the share of the story's other articles that carry the same fact. A sentence that opens on
+// words pointing back ("He", "This", "But", "However,") keeps half its score.
 //
 // Selection covers concepts (Gillick and Favre 2009): a concept is a pair of adjacent content
 // words carried by at least 2 of the story's articles (3 from 10 articles), worth the number
@@ -10,8 +11,8 @@
 // would add, per word, times their score, until the words run out. Once no concept is left to
 // add (one article, or all covered), the rest are chosen by MMR (λ = 0.7 against the most
 // similar sentence already chosen), passing over those of which half the word pairs or more
-// are covered concepts: they say little the summary does not. Either way a sentence more than 0.5 similar to a chosen one, or too long for
-// the words left, is passed over.
+// are covered concepts: they say little the summary does not. Either way a sentence more than 0.5
+// similar to a chosen one, or too long for the words left, is passed over.
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
@@ -31,6 +32,7 @@ constexpr double kLead = 0.25;
 constexpr double kCorroboration = 0.2;
 constexpr double kLambda = 0.7;
 constexpr double kRedundant = 0.5;
+constexpr double kDependent = 0.5;  // score kept by a sentence that leans on the one before
 constexpr size_t kMaxCandidates = 400;
 
 struct Candidate {
@@ -83,6 +85,18 @@ bool EndsLikeSentence(std::string_view s) {
   return !s.empty() && (s.back() == '.' || s.back() == '!');
 }
 
+// Whether a sentence opens on words that point back to what came before it in its article ("He
+// said ...", "But the plan ..."): read alone, in a summary, it leaves the reader guessing.
+bool DependsOnContext(std::string_view s) {
+  static constexpr std::string_view kOpeners[] = {
+      "He ",        "She ",        "It ",      "They ",  "This ",  "These ",  "That ",
+      "Those ",     "Such ",       "His ",     "Her ",   "Their ", "Its ",    "But ",
+      "And ",       "However,",    "Also,",    "Still,", "Yet ",   "Instead", "Then ",
+      "Aside from", "In addition", "The move", "Both "};
+  return std::any_of(std::begin(kOpeners), std::end(kOpeners),
+                     [s](std::string_view o) { return s.substr(0, o.size()) == o; });
+}
+
 }  // namespace
 
 std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::FactTable& facts,
@@ -125,6 +139,7 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
     c.score =
         sketch::Cosine(c.vec, centroid) + kLead * (1.0 - position) + kCorroboration * corroboration;
     if (!qvec.empty()) c.score += sketch::Cosine(c.vec, qvec);
+    if (DependsOnContext(doc.Text(doc.sentences[c.sentence].span))) c.score *= kDependent;
   }
   std::stable_sort(cands.begin(), cands.end(),
                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });

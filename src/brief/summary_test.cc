@@ -38,6 +38,19 @@ TEST(Summary, PrefersWhatTheOutletsShare) {
       << Joined(summary);
 }
 
+TEST(Summary, PrefersASentenceThatStandsAlone) {
+  // The same claim twice in as many words; the first outlet's version leans on the sentence
+  // before it.
+  Options options;
+  options.summary_words = 16;
+  std::vector<SummarySentence> summary = Summarize(
+      Story({"But twelve miners were pulled from the flooded shaft near Tarnow on Tuesday.",
+             "All twelve miners were pulled from the flooded shaft near Tarnow on Tuesday."}),
+      options);
+  ASSERT_EQ(summary.size(), 1u) << Joined(summary);
+  EXPECT_EQ(summary[0].article, "a1") << Joined(summary);
+}
+
 TEST(Summary, StaysWithinItsWordsAndNeverRepeatsASentence) {
   Options options;
   for (int words : {10, 30, 60, 200}) {
