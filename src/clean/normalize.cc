@@ -56,6 +56,11 @@ const char* Fold(char32_t cp) {
   }
 }
 
+// Whether s[i] begins `` or '' (old wire copy's and the Penn Treebank's double quotes).
+bool IsQuotePair(std::string_view s, size_t i) {
+  return (s[i] == '`' || s[i] == '\'') && i + 1 < s.size() && s[i + 1] == s[i];
+}
+
 bool IsInert(char32_t cp) {
   if (cp < 0xA0) return true;
   const icu::Normalizer2* n = Nfkc();
@@ -130,11 +135,21 @@ void TextBuilder::AppendNormalized(std::string_view piece, uint32_t raw_cp) {
   size_t i = 0;
   uint32_t cp_index = raw_cp;
   while (i < piece.size()) {
-    // A run of ASCII goes over as it is, in one piece: nothing below U+00A0 folds or changes
-    // under NFKC.
+    // A run of ASCII goes over as it is, in one piece: nothing below U+00A0 changes under
+    // NFKC. Only the typewriter quotes of wire copy and treebanks fold: `` and '' are a double
+    // quote, two code points in one.
     size_t ascii_end = i;
-    while (ascii_end < piece.size() && static_cast<unsigned char>(piece[ascii_end]) < 0x80) {
+    while (ascii_end < piece.size() && static_cast<unsigned char>(piece[ascii_end]) < 0x80 &&
+           !IsQuotePair(piece, ascii_end)) {
       ++ascii_end;
+    }
+    if (ascii_end == i && IsQuotePair(piece, i)) {
+      Anchor(cp_index, false);
+      text_.push_back('"');
+      cp_index += 2;
+      i += 2;
+      in_verbatim_run_ = false;
+      continue;
     }
     if (ascii_end > i) {
       if (!in_verbatim_run_ || run_next_raw_cp_ != cp_index) Anchor(cp_index, true);

@@ -1,7 +1,8 @@
 // Unicode normalisation that remembers where every output byte came from.
 //
 // Text is brought to NFKC, then quote and dash variants are folded (curly quotes and guillemets
-// to ASCII quotes, figure dash and minus sign to '-', horizontal bar to an em dash) and
+// to ASCII quotes, as are the typewriter pairs `` and ''; figure dash and minus sign to '-',
+// horizontal bar to an em dash) and
 // invisible characters (zero-width space, BOM, soft hyphen) dropped. Like SentencePiece's
 // normaliser, it keeps a map from output offsets back to input code points: runs of unchanged
 // text are one verbatim anchor, each changed segment one replacement anchor.

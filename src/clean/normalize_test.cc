@@ -26,6 +26,8 @@ TEST(Normalize, FoldsQuotesDashesAndCompatibilityForms) {
                           "dash"),
             "em\xE2\x80\x94"
             "dash");  // kept
+  EXPECT_EQ(NormalizeText("``It's over,'' she said."), "\"It's over,\" she said.");
+  EXPECT_EQ(NormalizeText("a ' b ` c"), "a ' b ` c");  // single marks stay
 }
 
 // Every clean offset maps back to the raw code point holding the same character.
@@ -40,6 +42,20 @@ TEST(Normalize, MapsOffsetsBackToTheRawText) {
   EXPECT_EQ(MapToRaw(text, anchors, text.find("said")), 10u + 6);  // after “Soﬁ” and a space
   EXPECT_EQ(MapToRaw(text, anchors, text.find("ok")), 10u + 18);
   EXPECT_EQ(MapToRaw(text, anchors, text.find("fi")), 10u + 3);  // inside the ligature
+}
+
+TEST(Normalize, MapsTypewriterQuotesBackToBothMarks) {
+  const std::string raw = "``Go,'' he said";
+  TextBuilder b;
+  b.AppendNormalized(raw, 0);
+  std::string text = b.TakeText();
+  std::vector<OffsetAnchor> anchors = b.TakeAnchors();
+  EXPECT_EQ(text, "\"Go,\" he said");
+  EXPECT_EQ(MapToRaw(text, anchors, 0), 0u);
+  EXPECT_EQ(MapToRaw(text, anchors, 1), 2u);                    // "G" after the two marks
+  EXPECT_EQ(MapToRaw(text, anchors, text.find(',') + 1), 5u);   // the closing pair
+  EXPECT_EQ(MapToRaw(text, anchors, text.find("he")), 8u);      // past both of its marks
+  EXPECT_EQ(MapToRaw(text, anchors, text.size()), raw.size());  // the end
 }
 
 }  // namespace
