@@ -29,8 +29,9 @@ enum TokenFlags : uint32_t {
   kAbbrev = 1u << 5,  // ends with '.': "U.K.", "Mr.", "Feb."
 };
 
-// A double quote mark as a token: '"' (the clean text's) or the '' some writers type.
-inline bool IsQuoteMark(std::string_view w) { return w == "\"" || w == "''"; }
+// A double quote mark as a token. The clean text has one form of it: curly quotes, guillemets
+// and the typewriter pairs `` and '' are all '"' there (clean/normalize.h).
+inline bool IsQuoteMark(std::string_view w) { return w == "\""; }
 
 struct Token {
   uint32_t begin = 0, end = 0;

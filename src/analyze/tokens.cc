@@ -87,9 +87,8 @@ void Tokenize(Document* doc) {
     Token t;
     t.begin = static_cast<uint32_t>(start);
     if (!IsWordChar(cp)) {
-      if (cp == '.' || cp == '-' || cp == '_' || cp == '*' || cp == '=' ||
-          (cp == '\'' && i < text.size() && text[i] == '\'')) {
-        while (i < text.size() && text[i] == static_cast<char>(cp)) ++i;  // "...", "--", "''"
+      if (cp == '.' || cp == '-' || cp == '_' || cp == '*' || cp == '=') {
+        while (i < text.size() && text[i] == static_cast<char>(cp)) ++i;  // "...", "--"
       }
       t.end = static_cast<uint32_t>(i);
       t.flags = kPunct;

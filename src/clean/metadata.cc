@@ -4,6 +4,7 @@
 
 #include "common/lexicon.h"
 #include "common/strings.h"
+#include "common/utf8.h"
 
 namespace crossread::clean {
 
@@ -11,7 +12,6 @@ namespace {
 
 bool IsDigitAt(std::string_view s, size_t i) { return i < s.size() && s[i] >= '0' && s[i] <= '9'; }
 bool IsUpperAscii(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLetter(char c) { return IsUpperAscii(c) || (c >= 'a' && c <= 'z'); }
 
 // Matches YYYY-MM-DD at s[i]; returns its length (plus a THH:MM[:SS][zone] tail) or 0.
 size_t MatchIsoDate(std::string_view s, size_t i) {
@@ -65,7 +65,7 @@ std::optional<std::pair<std::string, size_t>> MatchAgencyParen(std::string_view 
 // The length of a day of the month at s[i] ("September 28", "Jan. 5", "Sept 3"), or 0.
 size_t MatchMonthDay(std::string_view s, size_t i) {
   size_t w = i;
-  while (w < s.size() && IsAsciiLetter(s[w])) ++w;
+  while (w < s.size() && IsLetter(static_cast<unsigned char>(s[w]))) ++w;
   const Lexicon& lex = Lexicon::Get();
   std::string_view month = s.substr(i, w - i);
   if (lex.Is(month, Lex::kMonthAbbr)) {
