@@ -71,6 +71,24 @@ TEST(Facts, GroupsParaphrasesAcrossArticlesOnly) {
   for (size_t i = 1; i < t.facts.size(); ++i) EXPECT_EQ(t.facts[i].articles.size(), 1u);
 }
 
+// "but not the U.S." is one clause of a sentence that is already a fact of two articles; the
+// absence it reports is a fact of its own with the article that says so outright. A name that
+// merely follows "not" elsewhere is no absence.
+TEST(Facts, AParticipantLeftOutIsOneFactAlsoWithinAClause) {
+  Story s(
+      {"Around two dozen leaders took part in the call on Saturday, including those from "
+       "Germany and France - but not the U.S.",
+       "About two dozen leaders took part in the call on Saturday, with Germany and France.",
+       "The United States is not represented at the meeting of the leaders.",
+       "Officials said it was not Germany that asked for the call on Saturday."});
+  FactTable t = AlignFacts(s.view);
+  std::vector<std::vector<std::string>> shared;
+  for (const Fact& f : t.facts) {
+    if (f.articles.size() > 1) shared.push_back(f.articles);
+  }
+  EXPECT_EQ(shared, (std::vector<std::vector<std::string>>{{"a0", "a1"}, {"a0", "a2"}}));
+}
+
 TEST(Timeline, DatesEventsAndMergesTheSameOne) {
   Story s({"Trump clashed with Zelenskyy on Feb. 28 in the Oval Office.",
            "The two men clashed in the Oval Office on Feb. 28, officials said."});

@@ -5,10 +5,13 @@
 // Sentences that give one figure of one thing ("around 25 leaders", "two dozen leaders") are
 // linked the same way from cosine 0.1 on: the figure is most of the claim. A fact's text is the
 // sentence most similar to the rest of its group. Sentences that stand alone stay facts of one
-// article.
+// article. Sentences of different articles that say one participant was missing ("but not the
+// U.S.", "The United States is not represented") make one fact too, even when the absence is
+// one clause of a sentence that is another fact.
 #include <algorithm>
 #include <numeric>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -59,6 +62,70 @@ void Offer(std::map<std::pair<size_t, size_t>, std::pair<size_t, double>>& best,
   if (!inserted && c > it->second.second) it->second = {v, c};
 }
 
+// What says a name was left out: the words before it ("..., but not the U.S.") or the
+// predicate after it ("is not represented", "did not attend").
+constexpr std::string_view kLeftOutBefore[] = {"but not",
+                                               "except",
+                                               "except for",
+                                               "excluding",
+                                               "not including",
+                                               "no representative from",
+                                               "no representatives from",
+                                               "no representative of",
+                                               "no one from",
+                                               "absence of"};
+constexpr std::string_view kAuxiliaries[] = {"is",  "was",  "are",   "were", "has",  "have",
+                                             "had", "will", "would", "did",  "does", "do"};
+constexpr std::string_view kNegations[] = {"not", "n't", "never"};
+constexpr std::string_view kTakingPart[] = {"represented",   "present",  "invited", "attending",
+                                            "participating", "involved", "attend",  "participate",
+                                            "join",          "joining"};
+
+template <size_t N>
+bool OneOf(std::string_view w, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), w) != std::end(words);
+}
+
+// The names (mention keys) that sentence `s` of `doc` says were missing.
+std::vector<std::string> LeftOut(const analyze::Document& doc, uint32_t s,
+                                 std::span<const analyze::Mention> mentions) {
+  const analyze::Sentence& sentence = doc.sentences[s];
+  auto word = [&](uint32_t t) {
+    return t >= sentence.first_token && t < sentence.end_token ? AsciiLower(doc.TokenText(t))
+                                                               : std::string();
+  };
+  // Whether the words that end before token `end` are `phrase`.
+  auto ends_with = [&](uint32_t end, std::string_view phrase) {
+    for (std::string_view rest = phrase; !rest.empty(); --end) {
+      const size_t space = rest.rfind(' ');
+      const std::string_view last = space == rest.npos ? rest : rest.substr(space + 1);
+      if (end <= sentence.first_token || word(end - 1) != last) return false;
+      rest = space == rest.npos ? std::string_view() : rest.substr(0, space);
+    }
+    return true;
+  };
+  std::vector<std::string> out;
+  for (const analyze::Mention& m : mentions) {
+    const uint32_t before = m.first_token - (ends_with(m.first_token, "the") ? 1 : 0);
+    bool left_out = std::any_of(std::begin(kLeftOutBefore), std::end(kLeftOutBefore),
+                                [&](std::string_view p) { return ends_with(before, p); });
+    uint32_t t = m.end_token;
+    if (OneOf(word(t), kAuxiliaries)) {
+      ++t;
+      if (word(t) == "absent") left_out = true;
+      if (OneOf(word(t), kNegations)) {
+        ++t;
+        if (word(t) == "been" || word(t) == "be") ++t;
+        const std::string w = word(t);
+        left_out |=
+            OneOf(w, kTakingPart) || ((w == "take" || w == "taking") && word(t + 1) == "part");
+      }
+    }
+    if (left_out) out.push_back(m.name);
+  }
+  return out;
+}
+
 // Sentences whose bytes lie mostly inside direct, partial or unmarked quotes: they are quotes,
 // listed as such, not facts.
 std::vector<bool> QuotedSentences(const analyze::Document& doc) {
@@ -93,6 +160,7 @@ FactTable AlignFacts(const Docs& docs) {
   std::vector<Unit> units;
   std::vector<std::vector<const analyze::Quantity*>> figures;  // per unit
   std::vector<std::vector<uint64_t>> terms;
+  std::map<std::string, std::vector<size_t>> left_out;  // name → units that say it was missing
   sketch::DocumentFrequencies df;
   for (size_t d = 0; d < docs.size(); ++d) {
     const analyze::Document& doc = *docs[d];
@@ -100,9 +168,16 @@ FactTable AlignFacts(const Docs& docs) {
     std::vector<bool> quoted = QuotedSentences(doc);
     std::vector<std::vector<const analyze::Quantity*>> sentence_figures(doc.sentences.size());
     for (const analyze::Quantity& q : doc.quantities) sentence_figures[q.sentence].push_back(&q);
+    size_t mention = 0;  // mentions come in text order
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      const size_t first_mention = mention;
+      while (mention < doc.mentions.size() && doc.mentions[mention].sentence == s) ++mention;
       std::string_view text = doc.Text(doc.sentences[s].span);
       if (CountWords(text) < kMinWords || quoted[s]) continue;
+      for (std::string& name : LeftOut(
+               doc, s, std::span(doc.mentions).subspan(first_mention, mention - first_mention))) {
+        left_out[name].push_back(units.size());
+      }
       units.push_back({d, s, {}});
       figures.push_back(std::move(sentence_figures[s]));
       terms.push_back(sketch::ContentTerms(text));
@@ -162,6 +237,23 @@ FactTable AlignFacts(const Docs& docs) {
       }
     }
   }
+  // A participant missing in two or more articles: the sentences that are no other article's
+  // fact join one; those already in a fact across articles are its instances as well.
+  std::vector<std::set<size_t>> group_docs(units.size());
+  for (size_t u = 0; u < units.size(); ++u) group_docs[find(u)].insert(units[u].doc);
+  std::map<size_t, std::vector<size_t>> also;  // group → units that are instances besides
+  for (const auto& [name, said] : left_out) {
+    std::set<size_t> in_docs;
+    std::vector<size_t> alone, shared;
+    for (size_t u : said) {
+      in_docs.insert(units[u].doc);
+      (group_docs[find(u)].size() == 1 ? alone : shared).push_back(u);
+    }
+    if (in_docs.size() < 2 || alone.empty()) continue;
+    for (size_t u : alone) parent[find(u)] = find(alone.front());
+    std::vector<size_t>& extra = also[find(alone.front())];
+    extra.insert(extra.end(), shared.begin(), shared.end());
+  }
   std::map<size_t, std::vector<size_t>> groups;
   for (size_t u = 0; u < units.size(); ++u) groups[find(u)].push_back(u);
 
@@ -173,8 +265,14 @@ FactTable AlignFacts(const Docs& docs) {
   std::vector<Built> built;
   std::vector<size_t> singles_per_doc(docs.size(), 0);
   for (auto& [root, members] : groups) {
+    std::vector<size_t> instances = members;
+    if (auto it = also.find(root); it != also.end()) {
+      instances.insert(instances.end(), it->second.begin(), it->second.end());
+      std::sort(instances.begin(), instances.end());
+      instances.erase(std::unique(instances.begin(), instances.end()), instances.end());
+    }
     std::set<size_t> in_docs;
-    for (size_t m : members) in_docs.insert(units[m].doc);
+    for (size_t m : instances) in_docs.insert(units[m].doc);
     if (in_docs.size() == 1 && ++singles_per_doc[*in_docs.begin()] > kMaxSingleFactsPerArticle) {
       continue;
     }
@@ -190,7 +288,7 @@ FactTable AlignFacts(const Docs& docs) {
       }
     }
     Built b;
-    for (size_t m : members) {
+    for (size_t m : instances) {
       const analyze::Document& doc = *docs[units[m].doc];
       b.fact.instances.push_back(
           {doc.article->id, std::string(doc.Text(doc.sentences[units[m].sentence].span))});
