@@ -724,12 +724,16 @@ std::vector<Arc> ParseWith(const LinearModel& model, std::span<const WordInfo> i
   std::vector<uint64_t> feats;
   std::vector<float> scores(model.num_classes());
   while (!st.Done()) {
-    features.Extract(st, &feats);
-    std::fill(scores.begin(), scores.end(), 0.0f);
-    model.Score(feats, scores.data());
     // A move's validity depends on its kind only: SHIFT, REDUCE, LEFT-*, RIGHT-*.
     const bool can[4] = {st.Valid(kShift, labels), st.Valid(kReduce, labels), st.Valid(2, labels),
                          st.Valid(2 + labels, labels)};
+    if (!can[2] && !can[3] && can[0] != can[1]) {  // one move only: nothing to score
+      st.Apply(can[0] ? kShift : kReduce, labels);
+      continue;
+    }
+    features.Extract(st, &feats);
+    std::fill(scores.begin(), scores.end(), 0.0f);
+    model.Score(feats, scores.data());
     int best = BestValid(
         model.num_classes(),
         [&](int c) {
