@@ -291,10 +291,10 @@ FactTable AlignFacts(const Docs& docs) {
     for (size_t m : instances) {
       const analyze::Document& doc = *docs[units[m].doc];
       b.fact.instances.push_back(
-          {doc.article->id, std::string(doc.Text(doc.sentences[units[m].sentence].span))});
+          {doc.article->id, std::string(doc.Text(doc.SentenceSpan(units[m].sentence)))});
     }
     const analyze::Document& rdoc = *docs[units[rep].doc];
-    b.fact.text = std::string(rdoc.Text(rdoc.sentences[units[rep].sentence].span));
+    b.fact.text = std::string(rdoc.Text(rdoc.SentenceSpan(units[rep].sentence)));
     for (size_t d : in_docs) b.fact.articles.push_back(docs[d]->article->id);  // story order
     b.members = members;
     b.first = *std::min_element(members.begin(), members.end());

@@ -28,7 +28,8 @@ bool OpensClause(std::string_view w) {
 
 std::string Clause(const analyze::Document& doc, const analyze::DateMention& dm) {
   const analyze::Sentence& s = doc.sentences[dm.sentence];
-  std::string_view sentence = doc.Text(s.span);
+  const analyze::ByteSpan span = doc.SentenceSpan(dm.sentence);
+  std::string_view sentence = doc.Text(span);
   if (CountWords(sentence) <= kLongSentenceWords) return std::string(sentence);
   uint32_t b = s.first_token, e = s.end_token;
   for (uint32_t k = s.first_token; k < s.end_token; ++k) {
@@ -46,7 +47,7 @@ std::string Clause(const analyze::Document& doc, const analyze::DateMention& dm)
     }
   }
   if (b >= e || e - b < kMinClauseTokens) return std::string(sentence);
-  return std::string(doc.Text({doc.tokens[b].begin, doc.tokens[e - 1].end}));
+  return std::string(doc.Text({std::max(doc.tokens[b].begin, span.begin), doc.tokens[e - 1].end}));
 }
 
 bool InsideQuote(const analyze::Document& doc, analyze::ByteSpan span) {

@@ -103,6 +103,9 @@ struct Document {
   std::string_view TokenText(uint32_t i) const {
     return std::string_view(article->text).substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
   }
+  // Sentence s as a reader quotes it: without the list marker ("-", "_", "•", "*", a dash)
+  // that opens a bullet. Its tokens still include the marker.
+  ByteSpan SentenceSpan(uint32_t s) const;
   // The words of tokens [first, end).
   std::span<const WordInfo> Words(uint32_t first, uint32_t end) const {
     return std::span<const WordInfo>(words).subspan(first, end - first);

@@ -251,6 +251,24 @@ void TagPartsOfSpeech(Document* doc) {
   }
 }
 
+ByteSpan Document::SentenceSpan(uint32_t s) const {
+  static constexpr std::string_view kMarkers[] = {"-", "_", "*", "\u2022", "\u2013", "\u2014"};
+  ByteSpan span = sentences[s].span;
+  const std::string_view text = Text(span);
+  for (std::string_view m : kMarkers) {
+    if (!text.starts_with(m)) continue;
+    size_t first_word = text.find_first_not_of(' ', m.size());
+    // Only before words: "-3 degrees" and "--" open no bullet.
+    if (first_word == text.npos ||
+        (first_word == m.size() && m.size() == 1 && !IsLetter(PeekCp(text, first_word)))) {
+      break;
+    }
+    span.begin += static_cast<uint32_t>(first_word);
+    break;
+  }
+  return span;
+}
+
 Document Analyze(const Article& article) {
   Document doc;
   doc.article = &article;

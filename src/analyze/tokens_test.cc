@@ -35,6 +35,21 @@ TEST(Sentences, SurviveAbbreviationsDecimalsAndQuotes) {
   for (const Case& c : cases) EXPECT_EQ(Sentences(c.text), c.sentences) << c.text;
 }
 
+// A bullet's sentence is quoted without its list marker; a minus sign or a double dash stays.
+TEST(Sentences, AreQuotedWithoutTheirListMarker) {
+  Article a = testing::CleanArticle(
+      "- Downing Street says 25 leaders will attend\n\n_ In his book, he estimates it.\n\n"
+      "_No salmon stock is threatened.\n\n\u2022 Talks resume.\n\n-3 degrees were measured "
+      "there.\n\n-- Not a bullet.");
+  Document d = Analyze(a);
+  std::vector<std::string> quoted;
+  for (uint32_t s = 0; s < d.sentences.size(); ++s) quoted.emplace_back(d.Text(d.SentenceSpan(s)));
+  EXPECT_EQ(quoted, (std::vector<std::string>{
+                        "Downing Street says 25 leaders will attend",
+                        "In his book, he estimates it.", "No salmon stock is threatened.",
+                        "Talks resume.", "-3 degrees were measured there.", "-- Not a bullet."}));
+}
+
 TEST(Tokens, KeepsAbbreviationsAndSplitsPossessives) {
   Article a = testing::CleanArticle("The U.K.'s 30-day plan, Trump's deal.");
   Document d = Analyze(a);

@@ -107,10 +107,11 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
   for (size_t d = 0; d < docs.size(); ++d) {
     const analyze::Document& doc = *docs[d];
     for (uint32_t s = 0; s < doc.sentences.size(); ++s) {
-      std::string_view text = doc.Text(doc.sentences[s].span);
+      // A bullet of a live page is not a sentence of prose.
+      if (doc.Text(doc.sentences[s].span).front() == '-') continue;
+      std::string_view text = doc.Text(doc.SentenceSpan(s));
       int words = CountWords(text);
       if (words < kMinWords || words > kMaxWords || !EndsLikeSentence(text)) continue;
-      if (text.front() == '-') continue;  // a bullet of a live page, not a sentence of prose
       cands.push_back({d, s, words, {}, {}, 0});
       terms.push_back(sketch::ContentTerms(text));
       df.Add(terms.back());
@@ -139,7 +140,7 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
     c.score =
         sketch::Cosine(c.vec, centroid) + kLead * (1.0 - position) + kCorroboration * corroboration;
     if (!qvec.empty()) c.score += sketch::Cosine(c.vec, qvec);
-    if (DependsOnContext(doc.Text(doc.sentences[c.sentence].span))) c.score *= kDependent;
+    if (DependsOnContext(doc.Text(doc.SentenceSpan(c.sentence)))) c.score *= kDependent;
   }
   std::stable_sort(cands.begin(), cands.end(),
                    [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
@@ -187,7 +188,7 @@ std::vector<SummarySentence> Summarize(const align::Docs& docs, const align::Fac
     const Candidate& c = cands[k];
     const analyze::Document& doc = *docs[c.doc];
     SummarySentence s;
-    s.text = std::string(doc.Text(doc.sentences[c.sentence].span));
+    s.text = std::string(doc.Text(doc.SentenceSpan(c.sentence)));
     s.article = doc.article->id;
     int fact = facts.fact_of.empty() ? -1 : facts.fact_of[c.doc][c.sentence];
     if (fact >= 0) {
