@@ -2,8 +2,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 
 #include "brief/brief.h"
+#include "common/dates.h"
 #include "common/strings.h"
 
 namespace crossread::brief {
@@ -46,6 +48,94 @@ std::string TitleCase(std::string_view place) {
   return out;
 }
 
+// Why and how, as a lead gives them: the words after a marker of cause ("... after changing its
+// iconic shape", "because of rising costs", "in retaliation for air strikes") or of method ("by
+// ramming a truck into ...", "using drones") up to the end of the clause, at most kPhraseWords.
+// The marker that comes first in the lead wins; where two begin at one word ("because of",
+// "because"), the one listed first.
+constexpr int kLeadSentences = 3;
+constexpr size_t kPhraseWords = 12;
+constexpr std::string_view kCauses[] = {"because of",
+                                        "because",
+                                        "due to",
+                                        "owing to",
+                                        "as a result of",
+                                        "in retaliation for",
+                                        "in response to",
+                                        "in protest at",
+                                        "in protest against",
+                                        "in protest over",
+                                        "in a bid to",
+                                        "in an attempt to",
+                                        "amid",
+                                        "after",
+                                        "in order to",
+                                        "for"};
+constexpr std::string_view kMethods[] = {"by", "using", "by means of"};
+// Words that say nothing as a cause or method of their own ("after that", "because of it").
+constexpr std::string_view kPronouns[] = {"that", "this", "these", "those", "it",
+                                          "them", "him",  "her",   "which", "what"};
+// Words after "after" that make it a time ("after 10 years", "after Sunday's vote").
+constexpr std::string_view kTimes[] = {
+    "years",   "months",    "weeks",     "days",     "hours",    "minutes",  "decades",
+    "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
+    "january", "february",  "march",     "april",    "may",      "june",     "july",
+    "august",  "september", "october",   "november", "december", "midnight", "dark"};
+
+// The phrase the first of `markers` found in `sentence` opens, or "" if none. A method's "by"
+// or a cause's "for" counts only before a gerund ("by ramming", "for changing"), a cause's
+// "after" not before a time.
+std::string PhraseAfter(std::string_view sentence, std::span<const std::string_view> markers) {
+  struct Word {
+    std::string text;
+    size_t begin, end;
+  };
+  std::vector<Word> words;
+  ForEachWord(sentence, [&](std::string_view w, size_t b, size_t e) {
+    words.push_back({std::string(w), b, e});
+  });
+  for (size_t i = 0; i < words.size(); ++i) {
+    for (std::string_view marker : markers) {
+      size_t k = 0;  // words of the marker matched from i
+      std::string_view rest = marker;
+      while (!rest.empty() && i + k < words.size()) {
+        const size_t space = rest.find(' ');
+        if (words[i + k].text != rest.substr(0, space)) break;
+        ++k;
+        rest = space == rest.npos ? std::string_view() : rest.substr(space + 1);
+      }
+      const size_t first = i + k;
+      if (!rest.empty() || first >= words.size()) continue;
+      std::string_view next = words[first].text;
+      if (EndsWith(next, "'s")) next.remove_suffix(2);  // "after Sunday's vote"
+      if ((marker == "by" || marker == "for") && !EndsWith(next, "ing")) continue;
+      if (std::find(std::begin(kPronouns), std::end(kPronouns), next) != std::end(kPronouns)) {
+        continue;
+      }
+      if (marker == "after" &&
+          (std::isdigit(static_cast<unsigned char>(next[0])) ||
+           std::find(std::begin(kTimes), std::end(kTimes), next) != std::end(kTimes))) {
+        continue;
+      }
+      // The clause ends at a comma, semicolon, colon, bracket or dash, or with the sentence.
+      size_t end = sentence.find_first_of(",;:()[]", words[first].begin);
+      for (std::string_view dash : {" - ", " \u2013 ", " \u2014 "}) {
+        end = std::min(end, sentence.find(dash, words[first].begin));
+      }
+      size_t last = first;
+      while (last + 1 < words.size() && last + 1 - first < kPhraseWords &&
+             words[last + 1].end <= end) {
+        ++last;
+      }
+      // "after the incident", "after the blast": an event told before, not a cause given.
+      const std::string_view head = words[first].text;
+      if (last - first < 3 && (head == "the" || head == "a" || head == "an")) continue;
+      return std::string(sentence.substr(words[first].begin, words[last].end - words[first].begin));
+    }
+  }
+  return {};
+}
+
 Event MakeEvent(const align::Docs& docs, const Story& story) {
   Event e;
   for (const Entity& ent : story.entities) {
@@ -83,6 +173,26 @@ Event MakeEvent(const align::Docs& docs, const Story& story) {
   for (const Entity& ent : story.entities) {
     if (e.where) break;
     if (ent.type == "PLACE") e.where = ent.name;
+  }
+  // Why and how: from the titles and the first sentences of the articles, earliest first.
+  std::vector<const analyze::Document*> by_date(docs.begin(), docs.end());
+  std::stable_sort(by_date.begin(), by_date.end(), [](const auto* a, const auto* b) {
+    return PublishedBefore(a->article->published, b->article->published);
+  });
+  std::vector<std::string_view> leads;
+  for (const analyze::Document* d : by_date) {
+    if (d->article->title) leads.push_back(*d->article->title);
+    for (uint32_t s = 0; s < d->sentences.size() && s < kLeadSentences; ++s) {
+      leads.push_back(d->Text(d->SentenceSpan(s)));
+    }
+  }
+  for (std::string_view lead : leads) {
+    if (!e.why) {
+      if (std::string p = PhraseAfter(lead, kCauses); !p.empty()) e.why = std::move(p);
+    }
+    if (!e.how) {
+      if (std::string p = PhraseAfter(lead, kMethods); !p.empty()) e.how = std::move(p);
+    }
   }
   return e;
 }

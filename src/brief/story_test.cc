@@ -1,0 +1,39 @@
+#include <gtest/gtest.h>
+
+#include "common/test_util.h"
+#include "crossread/pipeline.h"
+
+namespace crossread {
+namespace {
+
+Event EventOf(const std::string& text) {
+  Options options;
+  options.threads = 1;
+  Brief brief = BuildBrief({testing::CleanArticle(text, "2016-12-09", "a0")}, options);
+  return brief.stories.at(0).event;
+}
+
+// Why and how come from the lead: the clause after a marker of cause or method.
+TEST(Event, WhyAndHowAreTheLeadsCauseAndMethod) {
+  Event e = EventOf(
+      "Seven people were killed when a tram derailed after speeding round a sharp bend, "
+      "police said.\n\nThe driver was arrested by officers at the scene.");
+  EXPECT_EQ(e.why, "speeding round a sharp bend");
+  EXPECT_FALSE(e.how);  // "by officers": no gerund, no method
+  e = EventOf("Rescuers reached the boy by digging a parallel shaft through the night.");
+  EXPECT_EQ(e.how, "digging a parallel shaft through the night");
+  EXPECT_FALSE(e.why);
+}
+
+// "after" before a time says when, not why; "after that" and "after the blast" (an event told
+// before) neither.
+TEST(Event, AfterATimeIsNoCause) {
+  Event e = EventOf(
+      "The plant reopened after 10 years of repairs and after Sunday's vote, and after that the "
+      "workers came back.");
+  EXPECT_FALSE(e.why);
+  EXPECT_FALSE(EventOf("Officers closed the road to all traffic after the blast.").why);
+}
+
+}  // namespace
+}  // namespace crossread
