@@ -1,5 +1,6 @@
 // Assembles one story: alignments, summary, headline, 5W1H and per-article uniques.
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 #include <span>
@@ -159,14 +160,12 @@ Event MakeEvent(const align::Docs& docs, const Story& story) {
   }
   // No dateline: a place named in the lead (the first two sentences) of the earliest article,
   // else the story's most mentioned place.
-  const analyze::Document* earliest = nullptr;
-  for (const analyze::Document* d : docs) {
-    const auto& p = d->article->published;
-    if (!earliest || (p && (!earliest->article->published || *p < *earliest->article->published)))
-      earliest = d;
-  }
+  std::vector<const analyze::Document*> by_date(docs.begin(), docs.end());
+  std::stable_sort(by_date.begin(), by_date.end(), [](const auto* a, const auto* b) {
+    return PublishedBefore(a->article->published, b->article->published);
+  });
   for (const analyze::Mention& m :
-       earliest ? earliest->mentions : std::vector<analyze::Mention>()) {
+       by_date.empty() ? std::vector<analyze::Mention>() : by_date.front()->mentions) {
     if (e.where || m.sentence > 1) break;
     if (m.type == "PLACE") e.where = m.surface;
   }
@@ -175,10 +174,6 @@ Event MakeEvent(const align::Docs& docs, const Story& story) {
     if (ent.type == "PLACE") e.where = ent.name;
   }
   // Why and how: from the titles and the first sentences of the articles, earliest first.
-  std::vector<const analyze::Document*> by_date(docs.begin(), docs.end());
-  std::stable_sort(by_date.begin(), by_date.end(), [](const auto* a, const auto* b) {
-    return PublishedBefore(a->article->published, b->article->published);
-  });
   std::vector<std::string_view> leads;
   for (const analyze::Document* d : by_date) {
     if (d->article->title) leads.push_back(*d->article->title);
