@@ -35,7 +35,16 @@ std::string Headline(const align::Docs& docs, const std::vector<SummarySentence>
     if (s[i] == ',') comma = i;
   }
   if (comma != std::string::npos && comma > s.size() / 4) return s.substr(0, comma);
-  return cut == std::string::npos ? s : s.substr(0, cut) + "...";
+  if (cut == std::string::npos) return s;
+  // Not after a word that needs the next one ("... to accept the...").
+  static constexpr std::string_view kDangling[] = {"the",  "a",  "an",   "to",   "of",  "in",
+                                                   "on",   "at", "for",  "and",  "or",  "but",
+                                                   "with", "by", "from", "that", "its", "their"};
+  for (size_t space; (space = s.rfind(' ', cut - 1)) != std::string::npos; cut = space) {
+    const std::string last = AsciiLower(std::string_view(s).substr(space + 1, cut - space - 1));
+    if (std::find(std::begin(kDangling), std::end(kDangling), last) == std::end(kDangling)) break;
+  }
+  return s.substr(0, cut) + "...";
 }
 
 std::string TitleCase(std::string_view place) {

@@ -35,5 +35,21 @@ TEST(Event, AfterATimeIsNoCause) {
   EXPECT_FALSE(EventOf("Officers closed the road to all traffic after the blast.").why);
 }
 
+// A long untitled lead is cut for the headline, but not after a word that needs the next one.
+TEST(Headline, IsCutAfterAWordThatCanEndIt) {
+  Options options;
+  options.threads = 1;
+  Brief brief =
+      BuildBrief({testing::CleanArticle(
+                     "British Prime Minister Keir Starmer will urge around 25 world leaders "
+                     "on Saturday to mount pressure on Russian President Vladimir Putin "
+                     "to accept the Ukraine ceasefire.",
+                     "2025-03-15", "a0")},
+                 options);
+  EXPECT_EQ(brief.stories.at(0).headline,
+            "British Prime Minister Keir Starmer will urge around 25 world leaders on Saturday to "
+            "mount pressure on Russian President Vladimir Putin to accept...");
+}
+
 }  // namespace
 }  // namespace crossread
