@@ -81,11 +81,6 @@ constexpr std::string_view kTakingPart[] = {"represented",   "present",  "invite
                                             "participating", "involved", "attend",  "participate",
                                             "join",          "joining"};
 
-template <size_t N>
-bool OneOf(std::string_view w, const std::string_view (&words)[N]) {
-  return std::find(std::begin(words), std::end(words), w) != std::end(words);
-}
-
 // The names (mention keys) that sentence `s` of `doc` says were missing.
 std::vector<std::string> LeftOut(const analyze::Document& doc, uint32_t s,
                                  std::span<const analyze::Mention> mentions) {
@@ -110,15 +105,15 @@ std::vector<std::string> LeftOut(const analyze::Document& doc, uint32_t s,
     bool left_out = std::any_of(std::begin(kLeftOutBefore), std::end(kLeftOutBefore),
                                 [&](std::string_view p) { return ends_with(before, p); });
     uint32_t t = m.end_token;
-    if (OneOf(word(t), kAuxiliaries)) {
+    if (IsOneOf(word(t), kAuxiliaries)) {
       ++t;
       if (word(t) == "absent") left_out = true;
-      if (OneOf(word(t), kNegations)) {
+      if (IsOneOf(word(t), kNegations)) {
         ++t;
         if (word(t) == "been" || word(t) == "be") ++t;
         const std::string w = word(t);
         left_out |=
-            OneOf(w, kTakingPart) || ((w == "take" || w == "taking") && word(t + 1) == "part");
+            IsOneOf(w, kTakingPart) || ((w == "take" || w == "taking") && word(t + 1) == "part");
       }
     }
     if (left_out) out.push_back(m.name);
@@ -239,8 +234,8 @@ FactTable AlignFacts(const Docs& docs) {
   }
   // A participant missing in two or more articles: the sentences that are no other article's
   // fact join one; those already in a fact across articles are its instances as well.
-  std::vector<std::set<size_t>> group_docs(units.size());
-  for (size_t u = 0; u < units.size(); ++u) group_docs[find(u)].insert(units[u].doc);
+  std::vector<std::set<size_t>> group_docs(left_out.empty() ? 0 : units.size());
+  for (size_t u = 0; u < group_docs.size(); ++u) group_docs[find(u)].insert(units[u].doc);
   std::map<size_t, std::vector<size_t>> also;  // group → units that are instances besides
   for (const auto& [name, said] : left_out) {
     std::set<size_t> in_docs;

@@ -20,10 +20,7 @@ constexpr uint32_t kMinClauseTokens = 6;  // a shorter clause says too little al
 bool OpensClause(std::string_view w) {
   static constexpr std::string_view kOpeners[] = {"after", "when", "before", "while", "as",
                                                   "since", "until", "where", "but", "and"};
-  for (std::string_view o : kOpeners) {
-    if (w == o) return true;
-  }
-  return false;
+  return IsOneOf(w, kOpeners);
 }
 
 std::string Clause(const analyze::Document& doc, const analyze::DateMention& dm) {

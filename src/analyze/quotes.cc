@@ -436,8 +436,7 @@ class QuoteBuilder {
     const std::string verb = AsciiLower(Tok(f->cue_end - 1));
     const bool according = IsAccordingTo(*f);
     const bool telling = verb == "told" || verb == "tells" || verb == "tell";
-    if (!telling && !according &&
-        std::find(std::begin(kSaying), std::end(kSaying), verb) == std::end(kSaying)) {
+    if (!telling && !according && !IsOneOf(verb, kSaying)) {
       return;
     }
     const uint32_t s = SentenceOf(f->cue_first);

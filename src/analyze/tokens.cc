@@ -15,6 +15,7 @@
 #include "analyze/document.h"
 #include "analyze/linguistic.h"
 #include "common/lexicon.h"
+#include "common/strings.h"
 #include "common/utf8.h"
 
 namespace crossread::analyze {
@@ -33,7 +34,7 @@ bool IsTitleAbbrev(std::string_view word) {
                                                  "Gov", "Gen", "Lt",  "Col",  "Sgt",  "Capt", "Rev",
                                                  "St",  "Mt",  "Adm", "Maj",  "Hon",  "Cmdr", "Sr",
                                                  "Jr",  "No",  "vs",  "Pres", "Det",  "Insp"};
-  return std::find(std::begin(kTitles), std::end(kTitles), word) != std::end(kTitles);
+  return IsOneOf(word, kTitles);
 }
 
 bool IsLetterDotSequence(std::string_view w) {

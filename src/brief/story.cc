@@ -7,6 +7,7 @@
 
 #include "brief/brief.h"
 #include "common/dates.h"
+#include "common/lexicon.h"
 #include "common/strings.h"
 
 namespace crossread::brief {
@@ -42,7 +43,7 @@ std::string Headline(const align::Docs& docs, const std::vector<SummarySentence>
                                                    "with", "by", "from", "that", "its", "their"};
   for (size_t space; (space = s.rfind(' ', cut - 1)) != std::string::npos; cut = space) {
     const std::string last = AsciiLower(std::string_view(s).substr(space + 1, cut - space - 1));
-    if (std::find(std::begin(kDangling), std::end(kDangling), last) == std::end(kDangling)) break;
+    if (!IsOneOf(last, kDangling)) break;
   }
   return s.substr(0, cut) + "...";
 }
@@ -85,12 +86,19 @@ constexpr std::string_view kMethods[] = {"by", "using", "by means of"};
 // Words that say nothing as a cause or method of their own ("after that", "because of it").
 constexpr std::string_view kPronouns[] = {"that", "this", "these", "those", "it",
                                           "them", "him",  "her",   "which", "what"};
-// Words after "after" that make it a time ("after 10 years", "after Sunday's vote").
-constexpr std::string_view kTimes[] = {
-    "years",   "months",    "weeks",     "days",     "hours",    "minutes",  "decades",
-    "monday",  "tuesday",   "wednesday", "thursday", "friday",   "saturday", "sunday",
-    "january", "february",  "march",     "april",    "may",      "june",     "july",
-    "august",  "september", "october",   "november", "december", "midnight", "dark"};
+// Units of time that make "after" a time ("after 10 years", "after hours of talks").
+constexpr std::string_view kTimeUnits[] = {"years",   "months",  "weeks",    "days", "hours",
+                                           "minutes", "decades", "midnight", "dark"};
+
+// Whether `word`, as written after "after", makes it a time: a number, a unit of time, a month
+// or a weekday ("after Sunday's vote").
+bool AfterIsATime(std::string_view word) {
+  if (EndsWith(word, "'s")) word.remove_suffix(2);
+  const Lexicon& lex = Lexicon::Get();
+  return std::isdigit(static_cast<unsigned char>(word[0])) ||
+         IsOneOf(AsciiLower(word), kTimeUnits) || lex.Is(word, Lex::kMonth) ||
+         lex.Is(word, Lex::kWeekday);
+}
 
 // The phrase the first of `markers` found in `sentence` opens, or "" if none. A method's "by"
 // or a cause's "for" counts only before a gerund ("by ramming", "for changing"), a cause's
@@ -116,15 +124,11 @@ std::string PhraseAfter(std::string_view sentence, std::span<const std::string_v
       }
       const size_t first = i + k;
       if (!rest.empty() || first >= words.size()) continue;
-      std::string_view next = words[first].text;
-      if (EndsWith(next, "'s")) next.remove_suffix(2);  // "after Sunday's vote"
+      const std::string_view next = words[first].text;
       if ((marker == "by" || marker == "for") && !EndsWith(next, "ing")) continue;
-      if (std::find(std::begin(kPronouns), std::end(kPronouns), next) != std::end(kPronouns)) {
-        continue;
-      }
-      if (marker == "after" &&
-          (std::isdigit(static_cast<unsigned char>(next[0])) ||
-           std::find(std::begin(kTimes), std::end(kTimes), next) != std::end(kTimes))) {
+      if (IsOneOf(next, kPronouns)) continue;
+      if (marker == "after" && AfterIsATime(sentence.substr(
+                                   words[first].begin, words[first].end - words[first].begin))) {
         continue;
       }
       // The clause ends at a comma, semicolon, colon, bracket or dash, or with the sentence.

@@ -27,6 +27,14 @@ inline bool StartsWith(std::string_view s, std::string_view prefix) {
   return s.starts_with(prefix);
 }
 inline bool EndsWith(std::string_view s, std::string_view suffix) { return s.ends_with(suffix); }
+// Whether `w` is one of `words` (a word list: `static constexpr std::string_view kList[]`).
+template <size_t N>
+bool IsOneOf(std::string_view w, const std::string_view (&words)[N]) {
+  for (std::string_view x : words) {
+    if (w == x) return true;
+  }
+  return false;
+}
 bool EqualsIgnoreCase(std::string_view a, std::string_view b);
 // Position of the ASCII-case-insensitive match of `lower_needle` at or after `from`, or npos.
 size_t FindIgnoreCase(std::string_view haystack, std::string_view lower_needle, size_t from = 0);
